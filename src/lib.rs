@@ -1,0 +1,9 @@
+//! Tremplin's core: the domain of a CFA's Qualiopi proofs (indicators 14 and 29),
+//! its SQLite storage, and the document engine that prints audit dossiers.
+//!
+//! This crate knows nothing of Tauri or of any user interface: the desktop shell
+//! (`src-tauri/`) and the command line (`src/main.rs`) are two thin faces over it.
+
+pub mod error;
+
+pub use error::{Error, FieldError, Result};

@@ -1,0 +1,3 @@
+//! The `tremplin` command line: the core, headless, for automation and tests.
+
+fn main() {}
