@@ -36,7 +36,10 @@ pub enum Error {
 
     /// A record asked for by id does not exist (any more).
     #[error("{entity} introuvable (n° {id}) : il a peut-être été supprimé entre-temps.")]
-    NotFound { entity: &'static str, id: i64 },
+    NotFound {
+        entity: &'static str,
+        id: crate::model::Id,
+    },
 
     /// The write would break a rule involving other records (a duplicate code,
     /// a record others depend on).
@@ -156,5 +159,29 @@ fn io_message(error: &std::io::Error) -> String {
         ErrorKind::StorageFull => "le disque est plein".into(),
         ErrorKind::ReadOnlyFilesystem => "le disque est en lecture seule".into(),
         _ => error.to_string(),
+    }
+}
+
+/// An error as it crosses to the UI: `{ code, message, fields }`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ErrorPayload {
+    /// Stable code: `validation`, `not_found`, `conflict`, `schema_too_new`,
+    /// `not_tremplin_database`, `corrupt`, `storage`, `io`, `document`.
+    pub code: String,
+    /// French message for people.
+    pub message: String,
+    /// For `validation`: one message per field to fix.
+    pub fields: Vec<FieldError>,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(error: &Error) -> Self {
+        Self {
+            code: error.code().to_owned(),
+            message: error.to_string(),
+            fields: error.field_errors().to_vec(),
+        }
     }
 }

@@ -7,3 +7,9 @@
 pub mod error;
 
 pub use error::{Error, FieldError, Result};
+pub mod format;
+pub mod model;
+pub mod store;
+pub mod validate;
+
+pub use store::Store;

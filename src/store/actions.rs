@@ -1,0 +1,343 @@
+//! Actions, what they target and who ran them, and their attendance sheets.
+//!
+//! The invited of an action are the apprentices of the cohorts it targets;
+//! every invited apprentice has one attendance row (absent unless marked), so
+//! participation is present ÷ rows.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection, Row, Transaction};
+
+use super::{code, found, Store};
+use crate::error::Result;
+use crate::model::*;
+use crate::validate::{self, field_error};
+
+const ACTION_COLUMNS: &str = "a.id, a.kind, a.title, a.start_date, a.end_date, a.start_time, a.duration_minutes, \
+     a.place, a.public, a.content, a.indicator14, a.indicator29, a.feedback_score, a.feedback_comments";
+
+/// Separates cohort labels inside one SQL value; never typed by people.
+const UNIT_SEPARATOR: char = '\u{1f}';
+
+fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
+    Ok(Action {
+        id: r.get(0)?,
+        kind: code(r, 1, ActionKind::from_code)?,
+        title: r.get(2)?,
+        start_date: r.get(3)?,
+        end_date: r.get(4)?,
+        start_time: r.get(5)?,
+        duration_minutes: r.get(6)?,
+        place: r.get(7)?,
+        public: r.get(8)?,
+        content: r.get(9)?,
+        indicator14: r.get(10)?,
+        indicator29: r.get(11)?,
+        feedback_score: r.get(12)?,
+        feedback_comments: r.get(13)?,
+        cohort_ids: Vec::new(),
+        speaker_staff_ids: Vec::new(),
+        speaker_partner_ids: Vec::new(),
+        co_organiser_ids: Vec::new(),
+    })
+}
+
+fn ids(conn: &Connection, sql: &str, action_id: Id) -> Result<Vec<Id>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let ids = stmt
+        .query_map([action_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+fn get_action(conn: &Connection, id: Id) -> Result<Action> {
+    let sql = format!("SELECT {ACTION_COLUMNS} FROM action a WHERE a.id = ?1");
+    let mut action = found(conn.query_row(&sql, [id], action_from_row), "Action", id)?;
+    action.cohort_ids = ids(
+        conn,
+        "SELECT cohort_id FROM action_cohort WHERE action_id = ?1 ORDER BY cohort_id",
+        id,
+    )?;
+    action.speaker_staff_ids = ids(
+        conn,
+        "SELECT staff_id FROM action_staff WHERE action_id = ?1 ORDER BY staff_id",
+        id,
+    )?;
+    action.speaker_partner_ids = ids(
+        conn,
+        "SELECT partner_id FROM action_partner WHERE action_id = ?1 AND role = 'speaker' ORDER BY partner_id",
+        id,
+    )?;
+    action.co_organiser_ids = ids(
+        conn,
+        "SELECT partner_id FROM action_partner WHERE action_id = ?1 AND role = 'co_organiser' ORDER BY partner_id",
+        id,
+    )?;
+    Ok(action)
+}
+
+/// The sheet of an action (or of a new one targeting `cohort_ids`): every
+/// apprentice of those cohorts, with what was recorded for them.
+fn attendance_sheet(
+    conn: &Connection,
+    action_id: Option<Id>,
+    cohort_ids: &[Id],
+) -> Result<Vec<AttendanceRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.first_name, a.last_name, c.id, c.label,
+                coalesce(t.present, 0), coalesce(t.signed, 0)
+         FROM apprentice a
+         JOIN cohort c ON c.id = a.cohort_id
+         LEFT JOIN attendance t ON t.apprentice_id = a.id AND t.action_id = ?2
+         WHERE a.cohort_id = ?1
+         ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE, a.id",
+    )?;
+    let mut sheet = Vec::new();
+    for &cohort_id in cohort_ids {
+        let rows = stmt.query_map(params![cohort_id, action_id], |r| {
+            Ok(AttendanceRow {
+                apprentice_id: r.get(0)?,
+                first_name: r.get(1)?,
+                last_name: r.get(2)?,
+                cohort_id: r.get(3)?,
+                cohort_label: r.get(4)?,
+                present: r.get(5)?,
+                signed: r.get(6)?,
+            })
+        })?;
+        for row in rows {
+            sheet.push(row?);
+        }
+    }
+    Ok(sheet)
+}
+
+pub(super) fn participation(present: i64, invited: i64) -> Rate {
+    Rate::new(
+        present,
+        invited,
+        "Apprentis présents ÷ apprentis des promos visées par l'action.",
+    )
+}
+
+impl Store {
+    /// Actions matching `filter`, newest first, with their participation.
+    pub fn list_actions(&self, filter: &ActionFilter) -> Result<Vec<ActionRow>> {
+        let (from, to) = match filter.school_year {
+            Some(year) => (Some(year.first_day()), Some(year.last_day())),
+            None => (None, None),
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.kind, a.title, a.start_date, a.indicator14, a.indicator29,
+                (SELECT group_concat(label, char(31)) FROM
+                    (SELECT p.code || ' ' || c.label AS label FROM action_cohort x
+                     JOIN cohort c ON c.id = x.cohort_id JOIN programme p ON p.id = c.programme_id
+                     WHERE x.action_id = a.id ORDER BY p.code, c.label)),
+                (SELECT count(*) FROM attendance t WHERE t.action_id = a.id),
+                (SELECT count(*) FROM attendance t WHERE t.action_id = a.id AND t.present)
+             FROM action a
+             WHERE (?1 IS NULL OR a.start_date >= ?1) AND (?2 IS NULL OR a.start_date <= ?2)
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM action_cohort x JOIN cohort c ON c.id = x.cohort_id
+                                          WHERE x.action_id = a.id AND c.programme_id = ?3))
+               AND (?4 IS NULL OR EXISTS (SELECT 1 FROM action_partner x
+                                          WHERE x.action_id = a.id AND x.partner_id = ?4))
+             ORDER BY a.start_date DESC, a.id DESC",
+        )?;
+        let rows = stmt.query_map(
+            params![from, to, filter.programme_id, filter.partner_id],
+            |r| {
+                let labels: Option<String> = r.get(6)?;
+                Ok(ActionRow {
+                    id: r.get(0)?,
+                    kind: code(r, 1, ActionKind::from_code)?,
+                    title: r.get(2)?,
+                    start_date: r.get(3)?,
+                    indicator14: r.get(4)?,
+                    indicator29: r.get(5)?,
+                    cohort_labels: labels
+                        .map(|l| l.split(UNIT_SEPARATOR).map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                    invited: r.get(7)?,
+                    present: r.get(8)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn action(&self, id: Id) -> Result<Action> {
+        get_action(&self.conn, id)
+    }
+
+    /// An action with its attendance sheet and participation rate.
+    pub fn action_detail(&self, id: Id) -> Result<ActionDetail> {
+        let action = self.action(id)?;
+        let attendance = attendance_sheet(&self.conn, Some(id), &action.cohort_ids)?;
+        let present = attendance.iter().filter(|a| a.present).count() as i64;
+        let participation = participation(present, attendance.len() as i64);
+        Ok(ActionDetail {
+            action,
+            attendance,
+            participation,
+        })
+    }
+
+    /// The sheet a form shows while cohorts are being chosen, before saving.
+    pub fn attendance_sheet(
+        &self,
+        action_id: Option<Id>,
+        cohort_ids: &[Id],
+    ) -> Result<Vec<AttendanceRow>> {
+        attendance_sheet(&self.conn, action_id, cohort_ids)
+    }
+
+    /// Creates or updates an action with its links and attendance, all at once.
+    pub fn save_action(&mut self, input: &ActionInput) -> Result<ActionDetail> {
+        let action = validate::check_action(input)?;
+        let id = self.write(|tx| {
+            check_references(tx, &action)?;
+            let id = write_action(tx, input.id, &action)?;
+            write_links(tx, id, &action)?;
+            write_attendance(tx, id, &action)?;
+            Ok(id)
+        })?;
+        self.action_detail(id)
+    }
+}
+
+fn check_references(tx: &Transaction<'_>, action: &NewAction) -> Result<()> {
+    let missing = |table: &str, ids: &[Id]| -> Result<bool> {
+        let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
+        for &id in ids {
+            if !tx.query_row(&sql, [id], |r| r.get::<_, bool>(0))? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
+    if missing("cohort", &action.cohort_ids)? {
+        return Err(field_error(
+            "cohortIds",
+            "Une des promos choisies n'existe plus.",
+        ));
+    }
+    if missing("staff", &action.speaker_staff_ids)? {
+        return Err(field_error(
+            "speakerStaffIds",
+            "Un des intervenants choisis n'existe plus.",
+        ));
+    }
+    if missing("partner", &action.speaker_partner_ids)? {
+        return Err(field_error(
+            "speakerPartnerIds",
+            "Un des partenaires intervenants n'existe plus.",
+        ));
+    }
+    if missing("partner", &action.co_organiser_ids)? {
+        return Err(field_error(
+            "coOrganiserIds",
+            "Un des partenaires co-organisateurs n'existe plus.",
+        ));
+    }
+    Ok(())
+}
+
+fn write_action(tx: &Transaction<'_>, id: Option<Id>, a: &NewAction) -> Result<Id> {
+    let values = params![
+        a.kind.code(),
+        a.title,
+        a.start_date,
+        a.end_date,
+        a.start_time,
+        a.duration_minutes,
+        a.place,
+        a.public,
+        a.content,
+        a.indicator14,
+        a.indicator29,
+        a.feedback_score,
+        a.feedback_comments
+    ];
+    match id {
+        Some(id) => {
+            get_action(tx, id)?;
+            let mut values = values.to_vec();
+            values.push(&id);
+            tx.execute(
+                "UPDATE action SET kind = ?1, title = ?2, start_date = ?3, end_date = ?4, start_time = ?5,
+                     duration_minutes = ?6, place = ?7, public = ?8, content = ?9, indicator14 = ?10,
+                     indicator29 = ?11, feedback_score = ?12, feedback_comments = ?13
+                 WHERE id = ?14",
+                values.as_slice(),
+            )?;
+            Ok(id)
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO action (kind, title, start_date, end_date, start_time, duration_minutes, place, public,
+                     content, indicator14, indicator29, feedback_score, feedback_comments)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                values,
+            )?;
+            Ok(Id(tx.last_insert_rowid()))
+        }
+    }
+}
+
+fn write_links(tx: &Transaction<'_>, id: Id, a: &NewAction) -> Result<()> {
+    tx.execute("DELETE FROM action_cohort WHERE action_id = ?1", [id])?;
+    tx.execute("DELETE FROM action_staff WHERE action_id = ?1", [id])?;
+    tx.execute("DELETE FROM action_partner WHERE action_id = ?1", [id])?;
+    let mut cohort =
+        tx.prepare_cached("INSERT INTO action_cohort (action_id, cohort_id) VALUES (?1, ?2)")?;
+    for c in &a.cohort_ids {
+        cohort.execute([id, *c])?;
+    }
+    let mut staff =
+        tx.prepare_cached("INSERT INTO action_staff (action_id, staff_id) VALUES (?1, ?2)")?;
+    for s in &a.speaker_staff_ids {
+        staff.execute([id, *s])?;
+    }
+    let mut partner = tx.prepare_cached(
+        "INSERT INTO action_partner (action_id, partner_id, role) VALUES (?1, ?2, ?3)",
+    )?;
+    for p in &a.speaker_partner_ids {
+        partner.execute(params![id, p, "speaker"])?;
+    }
+    for p in &a.co_organiser_ids {
+        partner.execute(params![id, p, "co_organiser"])?;
+    }
+    Ok(())
+}
+
+/// One row per invited apprentice; marks for anyone not invited are refused.
+fn write_attendance(tx: &Transaction<'_>, id: Id, a: &NewAction) -> Result<()> {
+    let invited: HashSet<Id> = attendance_sheet(tx, None, &a.cohort_ids)?
+        .iter()
+        .map(|r| r.apprentice_id)
+        .collect();
+    let marks: HashMap<Id, AttendanceMark> =
+        a.attendance.iter().map(|m| (m.apprentice_id, *m)).collect();
+    if marks.keys().any(|apprentice| !invited.contains(apprentice)) {
+        return Err(field_error(
+            "attendance",
+            "L'émargement cite un(e) apprenti(e) qui n'appartient à aucune des promos visées.",
+        ));
+    }
+    tx.execute("DELETE FROM attendance WHERE action_id = ?1", [id])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO attendance (action_id, apprentice_id, present, signed) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut invited: Vec<Id> = invited.into_iter().collect();
+    invited.sort_unstable();
+    for apprentice in invited {
+        let mark = marks.get(&apprentice);
+        insert.execute(params![
+            id,
+            apprentice,
+            mark.is_some_and(|m| m.present),
+            mark.is_some_and(|m| m.signed)
+        ])?;
+    }
+    Ok(())
+}

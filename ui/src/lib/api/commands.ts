@@ -1,0 +1,70 @@
+// One function per Tauri command of src-tauri (same name in camelCase).
+// The types come from the Rust core through ts-rs (./generated, never edited).
+import { call } from './call';
+import type { ActionDetail } from './generated/ActionDetail';
+import type { ActionFilter } from './generated/ActionFilter';
+import type { ActionInput } from './generated/ActionInput';
+import type { ActionRow } from './generated/ActionRow';
+import type { Agreement } from './generated/Agreement';
+import type { AgreementInput } from './generated/AgreementInput';
+import type { AppState } from './generated/AppState';
+import type { Apprentice } from './generated/Apprentice';
+import type { ApprenticeFilter } from './generated/ApprenticeFilter';
+import type { ApprenticeInput } from './generated/ApprenticeInput';
+import type { ApprenticeRow } from './generated/ApprenticeRow';
+import type { AttendanceRow } from './generated/AttendanceRow';
+import type { Cohort } from './generated/Cohort';
+import type { CohortInput } from './generated/CohortInput';
+import type { CohortRow } from './generated/CohortRow';
+import type { Dashboard } from './generated/Dashboard';
+import type { DeletionImpact } from './generated/DeletionImpact';
+import type { Entity } from './generated/Entity';
+import type { Id } from './generated/Id';
+import type { Organisation } from './generated/Organisation';
+import type { OrganisationInput } from './generated/OrganisationInput';
+import type { Partner } from './generated/Partner';
+import type { PartnerDetail } from './generated/PartnerDetail';
+import type { PartnerInput } from './generated/PartnerInput';
+import type { PartnerRow } from './generated/PartnerRow';
+import type { Programme } from './generated/Programme';
+import type { ProgrammeInput } from './generated/ProgrammeInput';
+import type { ProgrammeRow } from './generated/ProgrammeRow';
+import type { ReferenceData } from './generated/ReferenceData';
+import type { Staff } from './generated/Staff';
+import type { StaffInput } from './generated/StaffInput';
+import type { StaffRow } from './generated/StaffRow';
+
+export const getAppState = () => call<AppState>('get_app_state');
+export const getReferenceData = () => call<ReferenceData>('get_reference_data');
+/** Fills an empty database with the demonstration CFA. */
+export const createDemo = () => call<AppState>('create_demo');
+export const saveOrganisation = (input: OrganisationInput) => call<Organisation>('save_organisation', { input });
+export const getDashboard = (schoolYear: string) => call<Dashboard>('get_dashboard', { schoolYear });
+
+export const listProgrammes = () => call<ProgrammeRow[]>('list_programmes');
+export const saveProgramme = (input: ProgrammeInput) => call<Programme>('save_programme', { input });
+export const listCohorts = (programmeId: Id | null) => call<CohortRow[]>('list_cohorts', { programmeId });
+export const saveCohort = (input: CohortInput) => call<Cohort>('save_cohort', { input });
+
+export const listStaff = () => call<StaffRow[]>('list_staff');
+export const saveStaff = (input: StaffInput) => call<Staff>('save_staff', { input });
+
+export const listApprentices = (filter: ApprenticeFilter) => call<ApprenticeRow[]>('list_apprentices', { filter });
+export const getApprentice = (id: Id) => call<Apprentice>('get_apprentice', { id });
+export const saveApprentice = (input: ApprenticeInput) => call<Apprentice>('save_apprentice', { input });
+
+export const listPartners = () => call<PartnerRow[]>('list_partners');
+export const getPartner = (id: Id) => call<PartnerDetail>('get_partner', { id });
+export const savePartner = (input: PartnerInput) => call<Partner>('save_partner', { input });
+export const saveAgreement = (input: AgreementInput) => call<Agreement>('save_agreement', { input });
+
+export const listActions = (filter: ActionFilter) => call<ActionRow[]>('list_actions', { filter });
+export const getAction = (id: Id) => call<ActionDetail>('get_action', { id });
+/** The attendance sheet for the chosen cohorts, before or after saving. */
+export const getAttendanceSheet = (actionId: Id | null, cohortIds: Id[]) =>
+  call<AttendanceRow[]>('get_attendance_sheet', { actionId, cohortIds });
+export const saveAction = (input: ActionInput) => call<ActionDetail>('save_action', { input });
+
+/** What deleting would take with it (ask before deleting). */
+export const getDeletionImpact = (entity: Entity, id: Id) => call<DeletionImpact>('get_deletion_impact', { entity, id });
+export const deleteRecord = (entity: Entity, id: Id) => call<void>('delete_record', { entity, id });
