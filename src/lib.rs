@@ -13,3 +13,5 @@ pub mod store;
 pub mod validate;
 
 pub use store::Store;
+pub mod demo;
+pub mod location;

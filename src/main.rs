@@ -1,3 +1,168 @@
 //! The `tremplin` command line: the core, headless, for automation and tests.
+//!
+//! Output formats are a contract (scripts rely on them): keep names, flags and
+//! JSON fields stable, and document changes in the README.
 
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use tremplin::{demo, location, Error, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "tremplin",
+    version,
+    about = "Tremplin : les preuves Qualiopi (indicateurs 14 et 29) d'un CFA"
+)]
+struct Cli {
+    /// Data folder (database and evidence). Default: TREMPLIN_DATA_DIR, else the
+    /// per-user data folder of the operating system.
+    #[arg(long, global = true, env = location::DATA_DIR_VARIABLE, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fills an empty database with the demonstration CFA.
+    Demo {
+        /// Multiplies the demo (filières, apprentices, partners, actions).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        scale: u32,
+    },
+    /// Lists the filières with their codes.
+    Programmes {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Checks the database: integrity, foreign keys, schema version. Exits
+    /// non-zero on any problem.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("Erreur : {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(data_dir: Option<&std::path::Path>) -> Result<Store, Error> {
+    let dir = location::data_dir(data_dir)?;
+    Store::open_in_dir(&dir)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
+    use std::io::Write;
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Document(e.to_string()))?;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<stdout>", e)),
+        _ => Ok(()),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let data_dir = cli.data_dir.as_deref();
+    match cli.command {
+        Command::Demo { scale } => {
+            let mut store = open(data_dir)?;
+            let summary = demo::create(
+                &mut store,
+                &demo::DemoConfig {
+                    scale,
+                    ..Default::default()
+                },
+            )?;
+            println!(
+                "CFA de démonstration créé dans {} : {} filières, {} promos, {} apprentis, {} membres de l'équipe, \
+                 {} partenaires, {} conventions, {} actions, {} lignes d'émargement.",
+                store.path().map(|p| p.display().to_string()).unwrap_or_default(),
+                summary.programmes,
+                summary.cohorts,
+                summary.apprentices,
+                summary.staff,
+                summary.partners,
+                summary.agreements,
+                summary.actions,
+                summary.attendance
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Programmes { format } => {
+            let store = open(data_dir)?;
+            let rows = store.list_programmes()?;
+            match format {
+                Format::Json => print_json(&rows)?,
+                Format::Text => {
+                    for row in &rows {
+                        let p = &row.programme;
+                        println!(
+                            "{:<16} {:<60} CFD {:<8}  {:<10}  {} promo(s), {} apprenti(s)",
+                            p.code,
+                            p.name,
+                            p.diploma_code.as_deref().unwrap_or("—"),
+                            p.rncp_code.as_deref().unwrap_or("—"),
+                            row.cohort_count,
+                            row.apprentice_count
+                        );
+                    }
+                    println!("{} filière(s)", rows.len());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { format } => {
+            let store = open(data_dir)?;
+            let report = store.check()?;
+            match format {
+                Format::Json => print_json(&serde_json::json!({
+                    "healthy": report.is_healthy(),
+                    "databasePath": report.database_path,
+                    "schemaVersion": report.schema_version,
+                    "supportedVersion": report.supported_version,
+                    "integrity": report.integrity,
+                    "foreignKeyProblems": report.foreign_key_problems,
+                }))?,
+                Format::Text => {
+                    println!("Base : {}", report.database_path);
+                    println!(
+                        "Schéma : version {} (cette version de Tremplin : {})",
+                        report.schema_version, report.supported_version
+                    );
+                    println!("Intégrité : {}", report.integrity.join(" ; "));
+                    println!("Références cassées : {}", report.foreign_key_problems);
+                    println!(
+                        "{}",
+                        if report.is_healthy() {
+                            "Tout est en ordre."
+                        } else {
+                            "PROBLÈME : la base doit être réparée ou restaurée."
+                        }
+                    );
+                }
+            }
+            Ok(if report.is_healthy() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+    }
+}

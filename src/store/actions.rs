@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, Row, Transaction};
 
-use super::{code, found, Store};
+use super::{code, found, Store, Writer};
 use crate::error::Result;
 use crate::model::*;
 use crate::validate::{self, field_error};
@@ -194,13 +194,7 @@ impl Store {
     /// Creates or updates an action with its links and attendance, all at once.
     pub fn save_action(&mut self, input: &ActionInput) -> Result<ActionDetail> {
         let action = validate::check_action(input)?;
-        let id = self.write(|tx| {
-            check_references(tx, &action)?;
-            let id = write_action(tx, input.id, &action)?;
-            write_links(tx, id, &action)?;
-            write_attendance(tx, id, &action)?;
-            Ok(id)
-        })?;
+        let id = self.batch(|w| w.save_action(input.id, &action))?;
         self.action_detail(id)
     }
 }
@@ -340,4 +334,16 @@ fn write_attendance(tx: &Transaction<'_>, id: Id, a: &NewAction) -> Result<()> {
         ])?;
     }
     Ok(())
+}
+
+impl Writer<'_> {
+    /// Writes a checked `NewAction` (`id` empty creates it); returns its id.
+    pub fn save_action(&self, id: Option<Id>, action: &NewAction) -> Result<Id> {
+        let tx = self.tx;
+        check_references(tx, &action)?;
+        let id = write_action(tx, id, &action)?;
+        write_links(tx, id, &action)?;
+        write_attendance(tx, id, &action)?;
+        Ok(id)
+    }
 }

@@ -41,6 +41,12 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Writes inside one open transaction. Its methods take values already
+/// checked by [`crate::validate`] and compose: see [`Store::batch`].
+pub struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+}
+
 /// What `check` found: the answer of `PRAGMA integrity_check` and versions.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -107,8 +113,13 @@ impl Store {
         &self.conn
     }
 
+    /// Runs several checked writes as one transaction: all of them, or none.
+    pub fn batch<T>(&mut self, work: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        self.write(|tx| work(&Writer { tx }))
+    }
+
     /// Runs `work` in one IMMEDIATE transaction: all of it is written, or none.
-    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::Store;
+use super::{Store, Writer};
 use crate::error::Result;
 use crate::model::{Organisation, OrganisationInput};
 use crate::validate;
@@ -33,24 +33,28 @@ impl Store {
     /// Creates or updates the CFA.
     pub fn save_organisation(&mut self, input: &OrganisationInput) -> Result<Organisation> {
         let o = validate::check_organisation(input)?;
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO organisation (id, name, siret, uai, nda, address, postal_code, city)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (id) DO UPDATE SET name = ?1, siret = ?2, uai = ?3, nda = ?4,
-                     address = ?5, postal_code = ?6, city = ?7",
-                params![
-                    o.name,
-                    o.siret,
-                    o.uai,
-                    o.nda,
-                    o.address,
-                    o.postal_code,
-                    o.city
-                ],
-            )?;
-            Ok(())
-        })?;
+        self.batch(|w| w.save_organisation(&o))?;
         Ok(o)
+    }
+}
+
+impl Writer<'_> {
+    pub fn save_organisation(&self, o: &Organisation) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO organisation (id, name, siret, uai, nda, address, postal_code, city)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id) DO UPDATE SET name = ?1, siret = ?2, uai = ?3, nda = ?4,
+                 address = ?5, postal_code = ?6, city = ?7",
+            params![
+                o.name,
+                o.siret,
+                o.uai,
+                o.nda,
+                o.address,
+                o.postal_code,
+                o.city
+            ],
+        )?;
+        Ok(())
     }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, Row};
 
-use super::{code, ensure_exists, found, Store};
+use super::{code, ensure_exists, found, Store, Writer};
 use crate::error::Result;
 use crate::model::*;
 use crate::validate;
@@ -104,57 +104,80 @@ impl Store {
 
     pub fn save_partner(&mut self, input: &PartnerInput) -> Result<Partner> {
         let p = validate::check_partner(input)?;
-        let id = self.write(|tx| {
-            let values =
-                params![p.name, p.kind.code(), p.contact_name, p.contact_email, p.contact_phone, p.city, p.notes];
-            match input.id {
-                Some(id) => {
-                    get_partner(tx, id)?;
-                    let mut values = values.to_vec();
-                    values.push(&id);
-                    tx.execute(
-                        "UPDATE partner SET name = ?1, kind = ?2, contact_name = ?3, contact_email = ?4,
-                             contact_phone = ?5, city = ?6, notes = ?7 WHERE id = ?8",
-                        values.as_slice(),
-                    )?;
-                    Ok(id)
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO partner (name, kind, contact_name, contact_email, contact_phone, city, notes)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        values,
-                    )?;
-                    Ok(Id(tx.last_insert_rowid()))
-                }
-            }
-        })?;
+        let id = self.batch(|w| w.save_partner(input.id, &p))?;
         self.partner(id)
     }
 
     pub fn save_agreement(&mut self, input: &AgreementInput) -> Result<Agreement> {
         let g = validate::check_agreement(input)?;
-        let id = self.write(|tx| {
-            ensure_exists(tx, "partner", g.partner_id, "partnerId", "Ce partenaire n'existe plus.")?;
-            match input.id {
-                Some(id) => {
-                    get_agreement(tx, id)?;
-                    tx.execute(
-                        "UPDATE agreement SET partner_id = ?1, title = ?2, signed_on = ?3, valid_until = ?4
-                         WHERE id = ?5",
-                        params![g.partner_id, g.title, g.signed_on, g.valid_until, id],
-                    )?;
-                    Ok(id)
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO agreement (partner_id, title, signed_on, valid_until) VALUES (?1, ?2, ?3, ?4)",
-                        params![g.partner_id, g.title, g.signed_on, g.valid_until],
-                    )?;
-                    Ok(Id(tx.last_insert_rowid()))
-                }
-            }
-        })?;
+        let id = self.batch(|w| w.save_agreement(input.id, &g))?;
         get_agreement(&self.conn, id)
+    }
+}
+
+impl Writer<'_> {
+    /// Writes a checked `NewPartner` (`id` empty creates it); returns its id.
+    pub fn save_partner(&self, id: Option<Id>, p: &NewPartner) -> Result<Id> {
+        let tx = self.tx;
+        let values = params![
+            p.name,
+            p.kind.code(),
+            p.contact_name,
+            p.contact_email,
+            p.contact_phone,
+            p.city,
+            p.notes
+        ];
+        match id {
+            Some(id) => {
+                get_partner(tx, id)?;
+                let mut values = values.to_vec();
+                values.push(&id);
+                tx.execute(
+                    "UPDATE partner SET name = ?1, kind = ?2, contact_name = ?3, contact_email = ?4,
+                         contact_phone = ?5, city = ?6, notes = ?7 WHERE id = ?8",
+                    values.as_slice(),
+                )?;
+                Ok(id)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO partner (name, kind, contact_name, contact_email, contact_phone, city, notes)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    values,
+                )?;
+                Ok(Id(tx.last_insert_rowid()))
+            }
+        }
+    }
+
+    /// Writes a checked `NewAgreement` (`id` empty creates it); returns its id.
+    pub fn save_agreement(&self, id: Option<Id>, g: &NewAgreement) -> Result<Id> {
+        let tx = self.tx;
+        ensure_exists(
+            tx,
+            "partner",
+            g.partner_id,
+            "partnerId",
+            "Ce partenaire n'existe plus.",
+        )?;
+        match id {
+            Some(id) => {
+                get_agreement(tx, id)?;
+                tx.execute(
+                    "UPDATE agreement SET partner_id = ?1, title = ?2, signed_on = ?3, valid_until = ?4
+                     WHERE id = ?5",
+                    params![g.partner_id, g.title, g.signed_on, g.valid_until, id],
+                )?;
+                Ok(id)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO agreement (partner_id, title, signed_on, valid_until) VALUES (?1, ?2, ?3, ?4)",
+                    params![g.partner_id, g.title, g.signed_on, g.valid_until],
+                )?;
+                Ok(Id(tx.last_insert_rowid()))
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, Row};
 
-use super::{code, ensure_exists, found, Store};
+use super::{code, ensure_exists, found, Store, Writer};
 use crate::error::Result;
 use crate::model::*;
 use crate::validate;
@@ -84,23 +84,7 @@ impl Store {
 
     pub fn save_staff(&mut self, input: &StaffInput) -> Result<Staff> {
         let s = validate::check_staff(input)?;
-        let id = self.write(|tx| match input.id {
-            Some(id) => {
-                get_staff(tx, id)?;
-                tx.execute(
-                    "UPDATE staff SET first_name = ?1, last_name = ?2, role = ?3, email = ?4, phone = ?5 WHERE id = ?6",
-                    params![s.first_name, s.last_name, s.role.code(), s.email, s.phone, id],
-                )?;
-                Ok(id)
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO staff (first_name, last_name, role, email, phone) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![s.first_name, s.last_name, s.role.code(), s.email, s.phone],
-                )?;
-                Ok(Id(tx.last_insert_rowid()))
-            }
-        })?;
+        let id = self.batch(|w| w.save_staff(input.id, &s))?;
         self.staff(id)
     }
 
@@ -135,49 +119,89 @@ impl Store {
 
     pub fn save_apprentice(&mut self, input: &ApprenticeInput) -> Result<Apprentice> {
         let a = validate::check_apprentice(input)?;
-        let id = self.write(|tx| {
-            ensure_exists(tx, "cohort", a.cohort_id, "cohortId", "Cette promo n'existe plus.")?;
-            if let Some(referent) = a.referent_id {
-                ensure_exists(tx, "staff", referent, "referentId", "Ce membre de l'équipe n'existe plus.")?;
-            }
-            let values = params![
-                a.cohort_id,
-                a.first_name,
-                a.last_name,
-                a.birth_date,
-                a.email,
-                a.phone,
-                a.employer,
-                a.contract_start,
-                a.contract_end,
-                a.status.code(),
-                a.referent_id
-            ];
-            match input.id {
-                Some(id) => {
-                    get_apprentice(tx, id)?;
-                    let mut values = values.to_vec();
-                    values.push(&id);
-                    tx.execute(
-                        "UPDATE apprentice SET cohort_id = ?1, first_name = ?2, last_name = ?3, birth_date = ?4,
-                             email = ?5, phone = ?6, employer = ?7, contract_start = ?8, contract_end = ?9,
-                             status = ?10, referent_id = ?11
-                         WHERE id = ?12",
-                        values.as_slice(),
-                    )?;
-                    Ok(id)
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO apprentice (cohort_id, first_name, last_name, birth_date, email, phone, employer,
-                             contract_start, contract_end, status, referent_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                        values,
-                    )?;
-                    Ok(Id(tx.last_insert_rowid()))
-                }
-            }
-        })?;
+        let id = self.batch(|w| w.save_apprentice(input.id, &a))?;
         self.apprentice(id)
+    }
+}
+
+impl Writer<'_> {
+    /// Writes a checked `NewStaff` (`id` empty creates it); returns its id.
+    pub fn save_staff(&self, id: Option<Id>, s: &NewStaff) -> Result<Id> {
+        let tx = self.tx;
+        match id {
+            Some(id) => {
+                get_staff(tx, id)?;
+                tx.execute(
+                "UPDATE staff SET first_name = ?1, last_name = ?2, role = ?3, email = ?4, phone = ?5 WHERE id = ?6",
+                params![s.first_name, s.last_name, s.role.code(), s.email, s.phone, id],
+            )?;
+                Ok(id)
+            }
+            None => {
+                tx.execute(
+                "INSERT INTO staff (first_name, last_name, role, email, phone) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![s.first_name, s.last_name, s.role.code(), s.email, s.phone],
+            )?;
+                Ok(Id(tx.last_insert_rowid()))
+            }
+        }
+    }
+
+    /// Writes a checked `NewApprentice` (`id` empty creates it); returns its id.
+    pub fn save_apprentice(&self, id: Option<Id>, a: &NewApprentice) -> Result<Id> {
+        let tx = self.tx;
+        ensure_exists(
+            tx,
+            "cohort",
+            a.cohort_id,
+            "cohortId",
+            "Cette promo n'existe plus.",
+        )?;
+        if let Some(referent) = a.referent_id {
+            ensure_exists(
+                tx,
+                "staff",
+                referent,
+                "referentId",
+                "Ce membre de l'équipe n'existe plus.",
+            )?;
+        }
+        let values = params![
+            a.cohort_id,
+            a.first_name,
+            a.last_name,
+            a.birth_date,
+            a.email,
+            a.phone,
+            a.employer,
+            a.contract_start,
+            a.contract_end,
+            a.status.code(),
+            a.referent_id
+        ];
+        match id {
+            Some(id) => {
+                get_apprentice(tx, id)?;
+                let mut values = values.to_vec();
+                values.push(&id);
+                tx.execute(
+                    "UPDATE apprentice SET cohort_id = ?1, first_name = ?2, last_name = ?3, birth_date = ?4,
+                         email = ?5, phone = ?6, employer = ?7, contract_start = ?8, contract_end = ?9,
+                         status = ?10, referent_id = ?11
+                     WHERE id = ?12",
+                    values.as_slice(),
+                )?;
+                Ok(id)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO apprentice (cohort_id, first_name, last_name, birth_date, email, phone, employer,
+                         contract_start, contract_end, status, referent_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    values,
+                )?;
+                Ok(Id(tx.last_insert_rowid()))
+            }
+        }
     }
 }

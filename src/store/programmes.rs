@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{ensure_exists, found, Store};
+use super::{ensure_exists, found, Store, Writer};
 use crate::error::Result;
 use crate::model::*;
 use crate::validate::{self, field_error};
@@ -72,36 +72,7 @@ impl Store {
     /// Creates (`input.id` empty) or updates a filière. Codes are unique.
     pub fn save_programme(&mut self, input: &ProgrammeInput) -> Result<Programme> {
         let p = validate::check_programme(input)?;
-        let id = self.write(|tx| {
-            let clash: Option<Id> = tx
-                .query_row(
-                    "SELECT id FROM programme WHERE code = ?1 COLLATE NOCASE AND id IS NOT ?2",
-                    params![p.code, input.id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if clash.is_some() {
-                return Err(field_error("code", format!("Une autre filière porte déjà le code « {} ».", p.code)));
-            }
-            match input.id {
-                Some(id) => {
-                    get_programme(tx, id)?;
-                    tx.execute(
-                        "UPDATE programme SET code = ?1, name = ?2, diploma_code = ?3, rncp_code = ?4, level = ?5
-                         WHERE id = ?6",
-                        params![p.code, p.name, p.diploma_code, p.rncp_code, p.level, id],
-                    )?;
-                    Ok(id)
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO programme (code, name, diploma_code, rncp_code, level) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![p.code, p.name, p.diploma_code, p.rncp_code, p.level],
-                    )?;
-                    Ok(Id(tx.last_insert_rowid()))
-                }
-            }
-        })?;
+        let id = self.batch(|w| w.save_programme(input.id, &p))?;
         self.programme(id)
     }
 
@@ -132,34 +103,85 @@ impl Store {
 
     pub fn save_cohort(&mut self, input: &CohortInput) -> Result<Cohort> {
         let c = validate::check_cohort(input)?;
-        let id = self.write(|tx| {
-            ensure_exists(tx, "programme", c.programme_id, "programmeId", "Cette filière n'existe plus.")?;
-            let clash: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM cohort WHERE programme_id = ?1 AND label = ?2 AND id IS NOT ?3)",
-                params![c.programme_id, c.label, input.id],
-                |r| r.get(0),
-            )?;
-            if clash {
-                return Err(field_error("label", format!("Cette filière a déjà une promo « {} ».", c.label)));
-            }
-            match input.id {
-                Some(id) => {
-                    get_cohort(tx, id)?;
-                    tx.execute(
-                        "UPDATE cohort SET programme_id = ?1, label = ?2, start_date = ?3, end_date = ?4 WHERE id = ?5",
-                        params![c.programme_id, c.label, c.start_date, c.end_date, id],
-                    )?;
-                    Ok(id)
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO cohort (programme_id, label, start_date, end_date) VALUES (?1, ?2, ?3, ?4)",
-                        params![c.programme_id, c.label, c.start_date, c.end_date],
-                    )?;
-                    Ok(Id(tx.last_insert_rowid()))
-                }
-            }
-        })?;
+        let id = self.batch(|w| w.save_cohort(input.id, &c))?;
         self.cohort(id)
+    }
+}
+
+impl Writer<'_> {
+    /// Writes a checked `NewProgramme` (`id` empty creates it); returns its id.
+    pub fn save_programme(&self, id: Option<Id>, p: &NewProgramme) -> Result<Id> {
+        let tx = self.tx;
+        let clash: Option<Id> = tx
+            .query_row(
+                "SELECT id FROM programme WHERE code = ?1 COLLATE NOCASE AND id IS NOT ?2",
+                params![p.code, id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if clash.is_some() {
+            return Err(field_error(
+                "code",
+                format!("Une autre filière porte déjà le code « {} ».", p.code),
+            ));
+        }
+        match id {
+            Some(id) => {
+                get_programme(tx, id)?;
+                tx.execute(
+                    "UPDATE programme SET code = ?1, name = ?2, diploma_code = ?3, rncp_code = ?4, level = ?5
+                     WHERE id = ?6",
+                    params![p.code, p.name, p.diploma_code, p.rncp_code, p.level, id],
+                )?;
+                Ok(id)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO programme (code, name, diploma_code, rncp_code, level) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![p.code, p.name, p.diploma_code, p.rncp_code, p.level],
+                )?;
+                Ok(Id(tx.last_insert_rowid()))
+            }
+        }
+    }
+
+    /// Writes a checked `NewCohort` (`id` empty creates it); returns its id.
+    pub fn save_cohort(&self, id: Option<Id>, c: &NewCohort) -> Result<Id> {
+        let tx = self.tx;
+        ensure_exists(
+            tx,
+            "programme",
+            c.programme_id,
+            "programmeId",
+            "Cette filière n'existe plus.",
+        )?;
+        let clash: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM cohort WHERE programme_id = ?1 AND label = ?2 AND id IS NOT ?3)",
+            params![c.programme_id, c.label, id],
+            |r| r.get(0),
+        )?;
+        if clash {
+            return Err(field_error(
+                "label",
+                format!("Cette filière a déjà une promo « {} ».", c.label),
+            ));
+        }
+        match id {
+            Some(id) => {
+                get_cohort(tx, id)?;
+                tx.execute(
+                    "UPDATE cohort SET programme_id = ?1, label = ?2, start_date = ?3, end_date = ?4 WHERE id = ?5",
+                    params![c.programme_id, c.label, c.start_date, c.end_date, id],
+                )?;
+                Ok(id)
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO cohort (programme_id, label, start_date, end_date) VALUES (?1, ?2, ?3, ?4)",
+                    params![c.programme_id, c.label, c.start_date, c.end_date],
+                )?;
+                Ok(Id(tx.last_insert_rowid()))
+            }
+        }
     }
 }

@@ -302,5 +302,15 @@ pub fn field_error(field: &str, message: impl Into<String>) -> Error {
     Error::Validation(vec![FieldError::new(field, message)])
 }
 
+/// A school year sent by the UI or the command line, « 2025-2026 ».
+pub fn check_school_year(text: &str) -> Result<SchoolYear> {
+    SchoolYear::parse(text).ok_or_else(|| {
+        field_error(
+            "schoolYear",
+            format!("« {text} » n'est pas une année scolaire : écrivez par exemple 2025-2026."),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,80 @@
+# Tremplin — two commands on a fresh machine:
+#   make run    installs what is missing, builds, opens the app
+#   make test   installs what is missing, runs every test layer
+# Other targets: make bench, make e2e, make lint, make clean.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+CARGO ?= cargo
+NPM ?= npm
+STAMPS := .stamps
+APP := target/debug/tremplin-desktop
+TAURI_DRIVER ?= $(shell command -v tauri-driver 2>/dev/null || echo $(HOME)/.cargo/bin/tauri-driver)
+
+.PHONY: run test deps test-deps ui-deps ui core-test bindings-check ui-test app e2e bench lint clean
+
+run: deps ui
+	$(CARGO) build -p tremplin-desktop --features custom-protocol
+	$(APP)
+
+test: test-deps core-test bindings-check ui-test ui app e2e
+	@echo "Toutes les couches de tests sont passées."
+
+deps: $(STAMPS)/system-build ui-deps
+
+test-deps: $(STAMPS)/system-test ui-deps $(TAURI_DRIVER)
+
+$(STAMPS)/system-build: scripts/install-system-deps.sh
+	scripts/install-system-deps.sh build
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/system-test: scripts/install-system-deps.sh
+	scripts/install-system-deps.sh test
+	@mkdir -p $(STAMPS) && touch $@ $(STAMPS)/system-build
+
+ui-deps: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+$(TAURI_DRIVER):
+	$(CARGO) install tauri-driver --locked
+
+ui: ui-deps
+	cd ui && $(NPM) run build
+
+# Core and shell: unit, integration (real SQLite files, the CLI) and command
+# tests on Tauri's mock runtime. Also regenerates the TypeScript bindings.
+core-test:
+	$(CARGO) test --workspace --exclude tremplin-e2e
+
+# The generated TypeScript types must be committed as cargo test wrote them.
+bindings-check: core-test
+	@if ! git diff --quiet -- ui/src/lib/api/generated || [ -n "$$(git ls-files --others --exclude-standard ui/src/lib/api/generated)" ]; then \
+	  echo "Les types TypeScript générés ont changé : committez ui/src/lib/api/generated." >&2; \
+	  git status --short ui/src/lib/api/generated >&2; exit 1; fi
+
+ui-test: ui-deps
+	cd ui && $(NPM) run check && $(NPM) test
+
+# The real app with the built UI inside (after cargo test, which builds the
+# shell without it).
+app: ui core-test
+	$(CARGO) build -p tremplin-desktop --features custom-protocol
+
+# The real app in a real WebKit window under Xvfb, driven by WebDriver.
+e2e: test-deps app
+	TREMPLIN_E2E_APP=$(CURDIR)/$(APP) TAURI_DRIVER=$(TAURI_DRIVER) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" $(CARGO) test -p tremplin-e2e -- --nocapture
+
+bench:
+	$(CARGO) bench --bench document
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/node_modules ui/dist $(STAMPS)

@@ -1,0 +1,8 @@
+//! One file per screen; each command is a few lines over the core. Commands
+//! are `async` so Tauri runs them off the UI thread.
+
+pub mod actions;
+pub mod app;
+pub mod partners;
+pub mod people;
+pub mod programmes;

@@ -1,0 +1,64 @@
+//! The Tauri shell: opens the database, registers one command per use case and
+//! starts the window. No SQL and no business rule lives here — each command is
+//! a few lines calling the core library `tremplin`.
+
+mod commands;
+mod error;
+mod state;
+
+pub use error::CommandError;
+pub use state::AppData;
+
+/// Every command the UI may call; `commands.txt` lists the same names for the
+/// ACL (a test checks they agree).
+pub fn invoke_handler<R: tauri::Runtime>(
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    use commands::*;
+    tauri::generate_handler![
+        app::get_app_state,
+        app::get_reference_data,
+        app::create_demo,
+        app::save_organisation,
+        app::get_dashboard,
+        app::get_deletion_impact,
+        app::delete_record,
+        programmes::list_programmes,
+        programmes::save_programme,
+        programmes::list_cohorts,
+        programmes::save_cohort,
+        people::list_staff,
+        people::save_staff,
+        people::list_apprentices,
+        people::get_apprentice,
+        people::save_apprentice,
+        partners::list_partners,
+        partners::get_partner,
+        partners::save_partner,
+        partners::save_agreement,
+        actions::list_actions,
+        actions::get_action,
+        actions::get_attendance_sheet,
+        actions::save_action,
+    ]
+}
+
+/// The app's configuration, icons and ACL (capabilities) from `tauri.conf.json`
+/// and `capabilities/`, compiled in; tests run the commands under it too.
+pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+/// Starts the app on the database of `TREMPLIN_DATA_DIR` or of the per-user
+/// data folder. A database that cannot be opened (newer schema, damaged) does
+/// not stop the window: every command then answers with that error, in French.
+pub fn run() {
+    let data = AppData::open(tremplin::location::data_dir(None));
+    let result = tauri::Builder::default()
+        .manage(data)
+        .invoke_handler(invoke_handler())
+        .run(context());
+    if let Err(error) = result {
+        eprintln!("Tremplin n'a pas pu démarrer : {error}");
+        std::process::exit(1);
+    }
+}

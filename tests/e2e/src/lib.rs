@@ -1,0 +1,1 @@
+//! See tests/window.rs: this crate only holds the end-to-end test.
