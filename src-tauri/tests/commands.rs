@@ -2,6 +2,9 @@
 //! argument names, JSON shapes and error payloads exactly as the UI sees them.
 //! Also checks the security configuration: capabilities and CSP.
 
+// Test helpers may unwrap: a panic with its message is the failure report.
+#![allow(clippy::unwrap_used)]
+
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};

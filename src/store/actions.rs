@@ -340,10 +340,10 @@ impl Writer<'_> {
     /// Writes a checked `NewAction` (`id` empty creates it); returns its id.
     pub fn save_action(&self, id: Option<Id>, action: &NewAction) -> Result<Id> {
         let tx = self.tx;
-        check_references(tx, &action)?;
-        let id = write_action(tx, id, &action)?;
-        write_links(tx, id, &action)?;
-        write_attendance(tx, id, &action)?;
+        check_references(tx, action)?;
+        let id = write_action(tx, id, action)?;
+        write_links(tx, id, action)?;
+        write_attendance(tx, id, action)?;
         Ok(id)
     }
 }

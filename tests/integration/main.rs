@@ -2,6 +2,9 @@
 //! temporary folders. One binary, one module per area; assertion messages say
 //! why the expectation matters.
 
+// Test helpers may unwrap: a panic with its message is the failure report.
+#![allow(clippy::unwrap_used)]
+
 mod cli;
 mod demo;
 mod store;
@@ -12,17 +15,27 @@ use tremplin::model::*;
 use tremplin::Store;
 
 /// A fresh data folder, removed when dropped.
-pub struct Folder(tempfile::TempDir);
+#[derive(Default)]
+pub struct Folder(Temp);
+
+/// A temporary directory created on demand.
+pub struct Temp(tempfile::TempDir);
+
+impl Default for Temp {
+    fn default() -> Self {
+        Temp(tempfile::tempdir().unwrap())
+    }
+}
 
 impl Folder {
     pub fn new() -> Self {
-        Folder(tempfile::tempdir().unwrap())
+        Self::default()
     }
     pub fn path(&self) -> &Path {
-        self.0.path()
+        self.0 .0.path()
     }
     pub fn database(&self) -> PathBuf {
-        self.0.path().join(tremplin::store::DATABASE_FILE)
+        self.path().join(tremplin::store::DATABASE_FILE)
     }
     pub fn open(&self) -> Store {
         Store::open_in_dir(self.path()).unwrap()

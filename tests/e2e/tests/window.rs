@@ -7,6 +7,9 @@
 //! Run through `make e2e` (it builds the app with its UI and starts Xvfb); the
 //! test needs TREMPLIN_E2E_APP (the built binary) and TAURI_DRIVER.
 
+// Test helpers may unwrap: a panic with its message is the failure report.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -24,14 +27,38 @@ struct Driver {
     child: Child,
 }
 
+/// Stops tauri-driver even when the test panics: an orphaned WebKitWebDriver
+/// would keep the test's output open and hang the pipeline.
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(pid) = self.child.id() {
+            let _ = std::process::Command::new("kill")
+                .arg("-TERM")
+                .arg(pid.to_string())
+                .status();
+            for _ in 0..50 {
+                if matches!(self.child.try_wait(), Ok(Some(_))) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+}
+
 impl Driver {
-    async fn start(data_dir: &Path) -> Driver {
+    async fn start(data_dir: &Path, log: &Path) -> Driver {
         let program = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
         let child = Command::new(&program)
             .args(["--port", "4444", "--native-port", "4445"])
             .env("TREMPLIN_DATA_DIR", data_dir)
+            // Its output goes to a file: a pipe it inherits could outlive the test.
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stderr(
+                std::fs::File::create(log)
+                    .map(Stdio::from)
+                    .unwrap_or_else(|_| Stdio::null()),
+            )
             .kill_on_drop(false)
             .spawn()
             .unwrap_or_else(|e| {
@@ -51,14 +78,8 @@ impl Driver {
     }
 
     /// SIGTERM, not SIGKILL: SIGKILL orphans WebKitWebDriver (PLATFORM.md).
-    async fn stop(mut self) {
-        if let Some(pid) = self.child.id() {
-            let _ = std::process::Command::new("kill")
-                .arg("-TERM")
-                .arg(pid.to_string())
-                .status();
-        }
-        let _ = tokio::time::timeout(Duration::from_secs(10), self.child.wait()).await;
+    fn stop(self) {
+        drop(self);
     }
 }
 
@@ -103,10 +124,6 @@ impl Session {
             .select_by_value(value)
             .await
             .unwrap_or_else(|e| panic!("« {css} » has no option {value}: {e}"));
-    }
-
-    async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.unwrap()
     }
 
     /// Waits until the element's text contains `expected`.
@@ -165,7 +182,7 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
     let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
 
-    let driver = Driver::start(data.path()).await;
+    let driver = Driver::start(data.path(), &shots.join("tauri-driver.log")).await;
     let mut caps = Capabilities::new();
     caps.set("browserName", "wry").unwrap();
     caps.set("tauri:options", json!({ "application": app }))
@@ -179,12 +196,29 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
         count: 0,
     };
 
-    let outcome =
-        tokio::time::timeout(Duration::from_secs(180), scenario(&mut s, data.path())).await;
-    s.shot("last").await;
+    // The scenario runs in its own task so a failed step still leaves a
+    // screenshot of what the window showed, then stops the driver cleanly.
+    let mut runner = Session {
+        driver: s.driver.clone(),
+        shots: s.shots.clone(),
+        count: 0,
+    };
+    let data_dir = data.path().to_owned();
+    let task = tokio::spawn(async move {
+        tokio::time::timeout(Duration::from_secs(180), scenario(&mut runner, &data_dir)).await
+    });
+    let outcome = task.await;
+    if !matches!(outcome, Ok(Ok(()))) {
+        s.count = 99;
+        s.shot("failure").await;
+    }
     let _ = s.driver.clone().quit().await;
-    driver.stop().await;
-    outcome.expect("the scenario took more than three minutes");
+    driver.stop();
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(_)) => panic!("the scenario took more than three minutes"),
+        Err(error) => std::panic::resume_unwind(error.into_panic()),
+    }
 }
 
 async fn scenario(s: &mut Session, data: &Path) {
