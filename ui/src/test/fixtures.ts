@@ -1,0 +1,122 @@
+// Small data the component tests share, in the shapes the core sends, and a
+// helper that renders a component inside the app context over a fake IPC.
+import { render } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { Component } from 'svelte';
+import axe from 'axe-core';
+import { AppStore, appContext } from '../lib/state/app.svelte';
+import type { AppState } from '../lib/api/generated/AppState';
+import type { ReferenceData } from '../lib/api/generated/ReferenceData';
+import type { CohortRow } from '../lib/api/generated/CohortRow';
+import type { StaffRow } from '../lib/api/generated/StaffRow';
+import type { PartnerRow } from '../lib/api/generated/PartnerRow';
+import type { AttendanceRow } from '../lib/api/generated/AttendanceRow';
+
+export const reference: ReferenceData = {
+  actionKinds: [
+    { code: 'cv_workshop', label: 'Atelier CV / lettre de motivation', indicator14: true, indicator29: true },
+    { code: 'job_dating', label: 'Job dating / forum / salon', indicator14: false, indicator29: true },
+    { code: 'mentoring', label: 'Mentorat (jumelage)', indicator14: true, indicator29: false },
+  ],
+  partnerKinds: [
+    { code: 'employer', label: 'Employeur' },
+    { code: 'opco', label: 'OPCO' },
+  ],
+  staffRoles: [
+    { code: 'referent', label: 'Référent' },
+    { code: 'trainer', label: 'Formateur' },
+  ],
+  apprenticeStatuses: [
+    { code: 'in_training', label: 'En formation' },
+    { code: 'graduated', label: 'Diplômé' },
+  ],
+  levels: [
+    { code: 3, label: '3 — CAP' },
+    { code: 5, label: '5 — BTS' },
+  ],
+};
+
+export const appState: AppState = {
+  organisation: { name: 'CFA des Métiers du Val', siret: null, uai: null, nda: null, address: null, postalCode: null, city: 'Lyon' },
+  databasePath: '/tmp/tremplin.sqlite',
+  schemaVersion: 1,
+  schoolYears: ['2025-2026', '2024-2025'],
+  defaultSchoolYear: '2025-2026',
+};
+
+export const cohorts: CohortRow[] = [
+  { id: 1, programmeId: 1, programmeCode: 'BTS MCO', programmeName: 'Management commercial opérationnel', label: 'BTS MCO 2024-2026', startDate: '2024-09-02', endDate: '2026-06-30', apprenticeCount: 2 },
+  { id: 2, programmeId: 1, programmeCode: 'BTS MCO', programmeName: 'Management commercial opérationnel', label: 'BTS MCO 2025-2027', startDate: '2025-09-01', endDate: '2027-06-30', apprenticeCount: 1 },
+];
+
+export const staff: StaffRow[] = [
+  { id: 1, firstName: 'Sophie', lastName: 'Lefèvre', role: 'referent', email: 's.lefevre@cfa.fr', phone: null, apprenticeCount: 12, actionCount: 3 },
+  { id: 2, firstName: 'Marc', lastName: 'Durand', role: 'trainer', email: null, phone: '04 72 00 00 00', apprenticeCount: 0, actionCount: 1 },
+  { id: 3, firstName: 'Éloïse', lastName: 'Bernard', role: 'referent', email: null, phone: null, apprenticeCount: 4, actionCount: 0 },
+];
+
+export const partners: PartnerRow[] = [
+  { id: 1, name: 'Mission locale de Lyon', kind: 'opco', contactName: null, contactEmail: null, contactPhone: null, city: 'Lyon', notes: null, agreementCount: 1, coOrganisedCount: 2, lastActionDate: '2025-10-14' },
+];
+
+export function sheetRow(apprenticeId: number, cohortId: number, lastName: string, firstName = 'Léa'): AttendanceRow {
+  return { apprenticeId, cohortId, cohortLabel: cohorts.find((c) => c.id === cohortId)!.label, firstName, lastName, present: false, signed: false };
+}
+
+export type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
+
+/** A store as the window has it once loaded. */
+export function loadedStore(state: AppState = appState): AppStore {
+  const store = new AppStore();
+  store.reference = reference;
+  store.setState(state);
+  store.loading = false;
+  return store;
+}
+
+/** Renders `component` in the app context; `handler` answers the IPC calls and records them. */
+export function renderWithApp<P extends Record<string, unknown>>(
+  component: Component<P>,
+  props: P,
+  handler: Handler = () => null,
+  store: AppStore = loadedStore(),
+) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, args) => {
+    const payload = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: payload });
+    return handler(cmd, payload);
+  });
+  const result = render(component as Component<Record<string, unknown>>, { props, context: appContext(store) });
+  return { ...result, calls, store };
+}
+
+/** A validation refusal as the core sends it. */
+export function validationError(fields: Record<string, string>) {
+  return {
+    code: 'validation',
+    message: 'Le formulaire contient des erreurs.',
+    fields: Object.entries(fields).map(([field, message]) => ({ field, message })),
+  };
+}
+
+/** Accessibility violations axe finds (colour contrast cannot be measured in jsdom). */
+export async function axeViolations(root: Element): Promise<string[]> {
+  const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Lets pending promises and Svelte updates settle. */
+export async function settle(times = 5): Promise<void> {
+  for (let i = 0; i < times; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Waits until `selector` matches an element, and returns it. */
+export async function find<E extends Element = HTMLElement>(selector: string): Promise<E> {
+  const { waitFor } = await import('@testing-library/svelte');
+  return waitFor(() => {
+    const element = document.querySelector<E>(selector);
+    if (!element) throw new Error(`nothing matches ${selector}`);
+    return element;
+  });
+}
