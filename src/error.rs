@@ -120,13 +120,7 @@ fn validation_summary(errors: &[FieldError]) -> String {
     match errors {
         [] => "Saisie invalide.".to_owned(),
         [one] => one.message.clone(),
-        [first, rest @ ..] => format!(
-            "{} (et {} autre{} champ{} à corriger)",
-            first.message,
-            rest.len(),
-            if rest.len() > 1 { "s" } else { "" },
-            if rest.len() > 1 { "s" } else { "" }
-        ),
+        several => format!("{} champs sont à corriger : voyez le message sous chacun.", several.len()),
     }
 }
 

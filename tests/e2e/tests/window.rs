@@ -130,10 +130,15 @@ impl Session {
     async fn wait_text(&self, css: &str, expected: &str) -> String {
         let deadline = tokio::time::Instant::now() + WAIT;
         loop {
-            let text = match self.driver.find(By::Css(css)).await {
-                Ok(element) => element.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            // textContent, read in the page: WebDriver's element text depends
+            // on layout and visibility, which a live region may not have yet.
+            let text = self
+                .driver
+                .execute("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", vec![json!(css)])
+                .await
+                .ok()
+                .and_then(|r| r.convert::<String>().ok())
+                .unwrap_or_default();
             if text.contains(expected) {
                 return text;
             }
@@ -256,7 +261,7 @@ async fn scenario(s: &mut Session, data: &Path) {
         .await;
     s.type_into("#field-city", "Orléans").await;
     s.click("[data-action=\"save\"]").await;
-    s.find(".toast-success").await;
+    s.wait_text(".toast-success", "Partenaire enregistré").await;
     s.shot("partner-saved").await;
     let partner_id: i64 = database(data)
         .query_row(
@@ -320,7 +325,7 @@ async fn scenario(s: &mut Session, data: &Path) {
     );
     s.shot("action-form").await;
     s.click("[data-action=\"save\"]").await;
-    s.find(".toast-success").await;
+    s.wait_text(".toast-success", "Action enregistrée").await;
     s.shot("action-saved").await;
 
     // The rows really are in the SQLite file.
@@ -368,7 +373,16 @@ async fn scenario(s: &mut Session, data: &Path) {
     s.type_into("[data-testid=\"search\"]", "citoyens solidaires")
         .await;
     s.wait_text("[data-testid=\"count\"]", "1").await;
-    s.click(&format!("tr[data-id=\"{partner_id}\"]")).await;
+    s.click(&format!("tr[data-id=\"{partner_id}\"] td")).await;
     s.wait_text("body", "débat sur la laïcité").await;
+    s.driver
+        .execute(
+            "const link = [...document.querySelectorAll('a, button, td, li')]
+                 .find(e => e.textContent.includes('débat sur la laïcité'));
+             link.scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await
+        .unwrap();
     s.shot("partner-page").await;
 }
