@@ -1,0 +1,104 @@
+//! The document engine: a [`DocumentModel`] in, a print-ready A4 PDF out.
+//!
+//! It knows nothing of apprentices or actions. The pipeline, one module a step:
+//!
+//! 1. [`prepare`] reads every file the model points at (images, annexes) —
+//!    in parallel, never failing: an unreadable file becomes a French reason;
+//! 2. [`layout`] turns model and assets into pages of positioned items (pure,
+//!    deterministic, no I/O), laying out again until page numbers settle;
+//! 3. [`render`] turns those pages into PDF bytes (the only printpdf user);
+//! 4. [`merge`] draws annex PDF pages into their placeholders, adds the nested
+//!    outline, the language and the metadata (lopdf).
+//!
+//! [`render_document`] runs the four; [`write_pdf`] writes the result atomically.
+
+pub mod cli;
+pub mod fonts;
+pub mod layout;
+pub mod merge;
+pub mod model;
+pub mod prepare;
+pub mod render;
+pub mod sample;
+
+use std::io::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+pub use model::DocumentModel;
+
+use crate::{Error, Result};
+
+/// How long each step took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    pub prepare: Duration,
+    pub layout: Duration,
+    pub render: Duration,
+    pub merge: Duration,
+}
+
+impl Timings {
+    pub fn total(&self) -> Duration {
+        self.prepare + self.layout + self.render + self.merge
+    }
+}
+
+/// A produced document.
+#[derive(Debug)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// How many layout passes page numbers needed to settle.
+    pub passes: usize,
+    pub timings: Timings,
+}
+
+/// Reads a model from a JSON file.
+pub fn load_model(path: &Path) -> Result<DocumentModel> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::Document(format!(
+            "le modèle {} n’est pas un document valide ({e})",
+            path.display()
+        ))
+    })
+}
+
+/// Produces the PDF of a model whose relative paths start at `base_dir`.
+pub fn render_document(model: &DocumentModel, base_dir: &Path) -> Result<Rendered> {
+    let start = Instant::now();
+    let prepared = prepare::prepare(model, base_dir);
+    let prepared_at = Instant::now();
+    let laid = layout::layout(model, &prepared.assets)?;
+    let laid_at = Instant::now();
+    let bytes = render::render(&laid, &prepared.images, &model.metadata)?;
+    let rendered_at = Instant::now();
+    let pdf = merge::finish(&bytes, &laid, prepared.pdfs, &model.metadata)?;
+    let merged_at = Instant::now();
+    Ok(Rendered {
+        pdf,
+        pages: laid.pages.len(),
+        passes: laid.passes,
+        timings: Timings {
+            prepare: prepared_at - start,
+            layout: laid_at - prepared_at,
+            render: rendered_at - laid_at,
+            merge: merged_at - rendered_at,
+        },
+    })
+}
+
+/// Writes bytes to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, then renamed over the target.
+pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    file.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
