@@ -98,6 +98,14 @@ pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
     file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    #[cfg(unix)]
+    {
+        // A temporary file is private (0600); the document is an ordinary file.
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = file
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
     file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     file.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())

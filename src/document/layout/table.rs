@@ -142,11 +142,13 @@ fn row_pieces(geo: &Geometry, cells: &[Vec<Line>], capacity: f32, rule: f32, fil
         let refs: Vec<&[Line]> = cells.iter().map(Vec::as_slice).collect();
         return vec![row_chunk(geo, &refs, false, rule, fill)];
     }
+    // The first piece takes at most half a page, so that it can start under
+    // the table's header on the current page; the others fill whole pages.
     let mut out = Vec::new();
     let mut start = 0;
     while start < lines {
         let suite = start > 0;
-        let take = if suite { fits - 1 } else { fits };
+        let take = if suite { fits - 1 } else { fits / 2 };
         let refs: Vec<&[Line]> = cells
             .iter()
             .map(|c| {

@@ -82,12 +82,16 @@ impl LineBuilder<'_> {
         self.current.width = self.cursor;
     }
 
-    fn push_space(&mut self, style: TextStyle, link: &Option<String>) {
-        if self.current.fragments.is_empty() {
-            return;
-        }
+    /// A space goes at the end of the previous fragment (never starts a link).
+    fn push_space(&mut self, style: TextStyle) {
         let width_before = self.current.width;
-        self.push_text(" ", style, link);
+        let w = self.fonts.width(style, " ", self.size);
+        let Some(last) = self.current.fragments.last_mut() else {
+            return;
+        };
+        last.text.push(' ');
+        last.width += w;
+        self.cursor += w;
         self.current.width = width_before;
     }
 
@@ -149,20 +153,20 @@ pub fn wrap(fonts: &FontSet, pieces: &[Piece], size: f32, width: f32) -> Vec<Lin
     };
     // A word may span pieces ("**gras**," is one word); spaces separate words.
     let mut word: Vec<(String, TextStyle, Option<String>)> = Vec::new();
-    let mut pending_space: Option<(TextStyle, Option<String>)> = None;
+    let mut pending_space: Option<TextStyle> = None;
     for piece in pieces {
         let text = fonts.metrics(piece.style).printable(&piece.text);
         for (i, part) in text.split(' ').enumerate() {
             if i > 0 {
                 // A space: the word so far is complete.
                 if !word.is_empty() {
-                    if let Some((style, link)) = pending_space.take() {
-                        builder.push_space(style, &link);
+                    if let Some(style) = pending_space.take() {
+                        builder.push_space(style);
                     }
                     builder.push_word(&word);
                     word.clear();
                 }
-                pending_space = Some((piece.style, piece.link.clone()));
+                pending_space = Some(piece.style);
             }
             if !part.is_empty() {
                 word.push((part.to_owned(), piece.style, piece.link.clone()));
@@ -170,8 +174,8 @@ pub fn wrap(fonts: &FontSet, pieces: &[Piece], size: f32, width: f32) -> Vec<Lin
         }
     }
     if !word.is_empty() {
-        if let Some((style, link)) = pending_space.take() {
-            builder.push_space(style, &link);
+        if let Some(style) = pending_space.take() {
+            builder.push_space(style);
         }
         builder.push_word(&word);
     }
@@ -261,10 +265,10 @@ mod tests {
             "Les apprentis rencontrent les entreprises partenaires lors du « Forum des métiers » organisé chaque printemps.",
             150.0,
             expect![[r#"
-                142.3 |Les apprentis rencontrent les|
-                127.9 |entreprises partenaires lors du|
-                124.4 |« Forum des métiers » organisé|
-                 91.2 |chaque printemps.|
+                129.0 |Les apprentis rencontrent les|
+                143.4 |entreprises partenaires lors du «|
+                132.8 |Forum des métiers » organisé|
+                 82.3 |chaque printemps.|
             "#]],
         );
     }
@@ -275,11 +279,11 @@ mod tests {
             "Référence: ANTICONSTITUTIONNELLEMENTANTICONSTITUTIONNELLEMENT fin",
             100.0,
             expect![[r#"
-                 51.7 |Référence:|
-                 99.5 |ANTICONSTITUTIO|
-                 98.4 |NNELLEMENTANTIC|
-                 97.8 |ONSTITUTIONNELL|
-                 64.5 |EMENT fin|
+                 48.9 |Référence:|
+                 97.8 |ANTICONSTITUTION|
+                 97.8 |NELLEMENTANTICO|
+                100.0 |NSTITUTIONNELLEM|
+                 33.3 |ENT fin|
             "#]],
         );
     }
@@ -290,10 +294,9 @@ mod tests {
             "Montant total\u{a0}: 1\u{a0}250\u{a0}€ pour « l’atelier\u{a0}»",
             70.0,
             expect![[r#"
-                 61.7 |Montant|
-                 61.7 |total : 1 250 €|
-                 25.6 |pour «|
-                 48.4 |l’atelier »|
+                 63.4 |Montant total :|
+                 64.5 |1 250 € pour «|
+                 40.0 |l’atelier »|
             "#]],
         );
     }
