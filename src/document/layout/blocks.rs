@@ -87,16 +87,16 @@ pub fn section_title(
 
 /// Runs as pieces, references replaced by their resolved text and linked.
 pub fn pieces(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
-    let mut out = Vec::new();
+    let mut out: Vec<Piece> = Vec::new();
     for run in runs {
         if !run.text.is_empty() {
             out.push(Piece::new(run.text.clone(), run.style));
         }
         if let Some(target) = &run.reference {
-            let sep = if run.text.is_empty() || run.text.ends_with(' ') {
-                ""
-            } else {
-                " "
+            // A space before the reference unless it opens the text or one is there.
+            let sep = match out.last() {
+                Some(last) if !last.text.ends_with([' ', '\u{a0}', '(']) => " ",
+                _ => "",
             };
             out.push(Piece {
                 text: format!("{sep}{}", ctx.refs.text(target)),

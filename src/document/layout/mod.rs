@@ -79,9 +79,10 @@ impl References {
     /// « voir p. 37 », or « Annexe A12, p. 212 » for an annex.
     pub fn text(&self, id: &str) -> String {
         match self.targets.get(id) {
-            Some((page, Some(number))) => format!("Annexe\u{a0}{number}, p.\u{a0}{page}"),
-            Some((page, None)) => format!("voir p.\u{a0}{page}"),
-            None => "voir p.\u{a0}?".to_owned(),
+            // Non-breaking spaces: a reference is never cut over two lines.
+            Some((page, Some(number))) => format!("Annexe\u{a0}{number},\u{a0}p.\u{a0}{page}"),
+            Some((page, None)) => format!("voir\u{a0}p.\u{a0}{page}"),
+            None => "voir\u{a0}p.\u{a0}?".to_owned(),
         }
     }
 }

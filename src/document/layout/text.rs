@@ -254,7 +254,7 @@ mod tests {
                 line.width
             );
             let text: String = line.fragments.iter().map(|f| f.text.as_str()).collect();
-            out.push_str(&format!("{:5.1} |{}|\n", line.width, text.trim_end()));
+            out.push_str(&format!("w={:.1} |{}|\n", line.width, text.trim_end()));
         }
         expect.assert_eq(&out);
     }
@@ -265,10 +265,10 @@ mod tests {
             "Les apprentis rencontrent les entreprises partenaires lors du « Forum des métiers » organisé chaque printemps.",
             150.0,
             expect![[r#"
-                129.0 |Les apprentis rencontrent les|
-                143.4 |entreprises partenaires lors du «|
-                132.8 |Forum des métiers » organisé|
-                 82.3 |chaque printemps.|
+                w=129.0 |Les apprentis rencontrent les|
+                w=143.4 |entreprises partenaires lors du «|
+                w=132.8 |Forum des métiers » organisé|
+                w=82.3 |chaque printemps.|
             "#]],
         );
     }
@@ -279,11 +279,11 @@ mod tests {
             "Référence: ANTICONSTITUTIONNELLEMENTANTICONSTITUTIONNELLEMENT fin",
             100.0,
             expect![[r#"
-                 48.9 |Référence:|
-                 97.8 |ANTICONSTITUTION|
-                 97.8 |NELLEMENTANTICO|
-                100.0 |NSTITUTIONNELLEM|
-                 33.3 |ENT fin|
+                w=48.9 |Référence:|
+                w=97.8 |ANTICONSTITUTION|
+                w=97.8 |NELLEMENTANTICO|
+                w=100.0 |NSTITUTIONNELLEM|
+                w=33.3 |ENT fin|
             "#]],
         );
     }
@@ -294,9 +294,9 @@ mod tests {
             "Montant total\u{a0}: 1\u{a0}250\u{a0}€ pour « l’atelier\u{a0}»",
             70.0,
             expect![[r#"
-                 63.4 |Montant total :|
-                 64.5 |1 250 € pour «|
-                 40.0 |l’atelier »|
+                w=63.4 |Montant total :|
+                w=64.5 |1 250 € pour «|
+                w=40.0 |l’atelier »|
             "#]],
         );
     }
