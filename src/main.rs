@@ -9,7 +9,11 @@ use tremplin::document::cli::{
 };
 
 #[derive(Debug, Parser)]
-#[command(name = "tremplin", version, about = "Preuves Qualiopi 14 et 29 pour les CFA")]
+#[command(
+    name = "tremplin",
+    version,
+    about = "Preuves Qualiopi 14 et 29 pour les CFA"
+)]
 struct Cli {
     /// Folder of the Tremplin data (database, evidence files).
     #[arg(long, global = true, env = "TREMPLIN_DATA_DIR")]

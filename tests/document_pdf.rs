@@ -1,6 +1,9 @@
 //! Produced PDFs read back with the tools an auditor's machine has: qpdf,
 //! poppler (pdftotext, pdffonts, pdfinfo) and lopdf for outline and links.
 
+// The helpers below are test code too: a panic there is the failure report.
+#![allow(clippy::unwrap_used)]
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -114,15 +117,24 @@ fn sample_passes_qpdf_check_and_embeds_every_font() {
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "every font must be embedded, not this one: {row}");
+        assert_eq!(
+            emb, "yes",
+            "every font must be embedded, not this one: {row}"
+        );
     }
     let info = run("pdfinfo", &[produced.pdf.to_str().unwrap()]);
-    assert!(info.contains("Page size:       595.28 x 841.89"), "A4 pages: {info}");
+    assert!(
+        info.contains("Page size:       595.28 x 841.89"),
+        "A4 pages: {info}"
+    );
     assert!(
         info.contains("Title:           Dossier d’audit Qualiopi"),
         "the title is in the metadata: {info}"
     );
-    assert!(info.contains("Author:          CFA des Métiers de Bouche"), "{info}");
+    assert!(
+        info.contains("Author:          CFA des Métiers de Bouche"),
+        "{info}"
+    );
 }
 
 #[test]
@@ -136,7 +148,11 @@ fn accented_text_guillemets_and_non_breaking_spaces_come_back_from_pdftotext() {
             level: 1,
             new_page: true,
             blocks: vec![Block::Paragraph {
-                runs: vec![Run::plain(text), Run::bold(" Gras é."), Run::italic(" Italique è.")],
+                runs: vec![
+                    Run::plain(text),
+                    Run::bold(" Gras é."),
+                    Run::italic(" Italique è."),
+                ],
                 id: None,
             }],
         }],
@@ -153,10 +169,14 @@ fn accented_text_guillemets_and_non_breaking_spaces_come_back_from_pdftotext() {
         "Gras é. Italique è.",
         "Préambule « test »",
     ] {
-        assert!(all.contains(needle), "pdftotext must return {needle:?}; got: {all}");
+        assert!(
+            all.contains(needle),
+            "pdftotext must return {needle:?}; got: {all}"
+        );
     }
     assert!(
-        raw.lines().any(|l| l.contains("250") && l.contains("1") && l.contains("€")),
+        raw.lines()
+            .any(|l| l.contains("250") && l.contains("1") && l.contains("€")),
         "non-breaking spaces keep an amount on one line: {raw}"
     );
 }
@@ -167,7 +187,10 @@ fn every_page_but_the_cover_shows_its_number_out_of_the_total() {
     let pages = page_texts(&produced.pdf);
     let total = pages.len();
     assert!(total > 20, "the sample has many pages: {total}");
-    assert!(!pages[0].contains(&format!("/ {total}")), "the cover has no page number");
+    assert!(
+        !pages[0].contains(&format!("/ {total}")),
+        "the cover has no page number"
+    );
     for (i, text) in pages.iter().enumerate().skip(1) {
         let expected = format!("page {} / {total}", i + 1);
         assert!(
@@ -205,7 +228,10 @@ fn every_contents_entry_points_to_a_page_holding_its_title() {
         .chain(["Annexes"])
         .collect();
     let titles: Vec<&str> = entries.iter().map(|(t, _)| t.as_str()).collect();
-    assert_eq!(titles, expected, "the contents lists every level-1 section and the annexes");
+    assert_eq!(
+        titles, expected,
+        "the contents lists every level-1 section and the annexes"
+    );
     for (title, page) in &entries {
         let text = &pages[page - 1];
         assert!(
@@ -277,14 +303,24 @@ fn outline_is_nested_and_every_entry_opens_the_page_of_its_title() {
     let doc = Document::load(&produced.pdf).unwrap();
     let pages = page_texts(&produced.pdf);
     let items = outline(&doc);
-    assert!(items.len() > 10, "sections and annexes are bookmarked: {items:?}");
     assert!(
-        items.iter().any(|(depth, title, _)| *depth == 2 && title.starts_with("A1 — ")),
+        items.len() > 10,
+        "sections and annexes are bookmarked: {items:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|(depth, title, _)| *depth == 2 && title.starts_with("A1 — ")),
         "annexes are nested under « Annexes »: {items:?}"
     );
     for (_, title, page) in &items {
-        let is_annex = title.starts_with('A') && title[1..].starts_with(|c: char| c.is_ascii_digit());
-        let shown = if is_annex { format!("Annexe {title}") } else { title.clone() };
+        let is_annex =
+            title.starts_with('A') && title[1..].starts_with(|c: char| c.is_ascii_digit());
+        let shown = if is_annex {
+            format!("Annexe {title}")
+        } else {
+            title.clone()
+        };
         assert!(
             squeeze(&pages[page - 1]).contains(&squeeze(&shown)),
             "bookmark « {title} » opens page {page}, which does not show it"
@@ -307,7 +343,13 @@ fn words(pdf: &Path, page: usize) -> Vec<(f32, f32, f32, f32, String)> {
                 l[start..].split('"').next()?.parse().ok()
             };
             let text = l.split('>').nth(1)?.split('<').next()?.to_owned();
-            Some((attr("xMin")?, attr("yMin")?, attr("xMax")?, attr("yMax")?, text))
+            Some((
+                attr("xMin")?,
+                attr("yMin")?,
+                attr("xMax")?,
+                attr("yMax")?,
+                text,
+            ))
         })
         .collect()
 }
@@ -320,7 +362,9 @@ fn every_internal_link_leads_to_the_page_number_it_shows() {
     let mut checked = 0;
     for (n, page_id) in doc.get_pages() {
         let page = doc.get_dictionary(page_id).unwrap();
-        let Ok(annots) = page.get(b"Annots") else { continue };
+        let Ok(annots) = page.get(b"Annots") else {
+            continue;
+        };
         let annots = deref(&doc, annots).as_array().unwrap();
         if annots.is_empty() {
             continue;
@@ -357,7 +401,10 @@ fn every_internal_link_leads_to_the_page_number_it_shows() {
             checked += 1;
         }
     }
-    assert!(checked > 20, "contents and cross-references are links: {checked} checked");
+    assert!(
+        checked > 20,
+        "contents and cross-references are links: {checked} checked"
+    );
 }
 
 #[test]
@@ -389,7 +436,10 @@ fn every_annex_page_carries_its_stamp() {
         );
     }
     let info = run("pdfinfo", &[produced.pdf.to_str().unwrap()]);
-    assert!(info.contains(&format!("Pages:           {}", pages.len())), "{info}");
+    assert!(
+        info.contains(&format!("Pages:           {}", pages.len())),
+        "{info}"
+    );
     assert_eq!(doc.get_pages().len(), pages.len());
 }
 
@@ -470,7 +520,10 @@ fn broken_encrypted_and_missing_proofs_get_an_explanation_page_and_the_rest_is_p
         );
     }
     let listed = find("Tableau de suivi");
-    let sha = run("sha256sum", &[root_file(&produced, "tableau.ods").to_str().unwrap()]);
+    let sha = run(
+        "sha256sum",
+        &[root_file(&produced, "tableau.ods").to_str().unwrap()],
+    );
     let sha = sha.split_whitespace().next().unwrap();
     let compact: String = listed.split_whitespace().collect();
     assert!(
@@ -482,7 +535,10 @@ fn broken_encrypted_and_missing_proofs_get_an_explanation_page_and_the_rest_is_p
         "the good PDF after the broken ones is still merged and stamped"
     );
     let check = run("qpdf", &["--check", produced.pdf.to_str().unwrap()]);
-    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
 }
 
 fn root_file(produced: &Produced, name: &str) -> PathBuf {
@@ -518,16 +574,25 @@ fn an_image_used_three_times_is_embedded_once_and_jpeg_bytes_pass_through() {
         .objects
         .values()
         .filter_map(|o| o.as_stream().ok())
-        .filter(|s| s.dict.get(b"Subtype").and_then(|n| n.as_name()).ok() == Some(b"Image".as_slice()))
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|n| n.as_name()).ok() == Some(b"Image".as_slice())
+        })
         .collect();
-    assert_eq!(images.len(), 1, "one image object however often it is drawn");
+    assert_eq!(
+        images.len(),
+        1,
+        "one image object however often it is drawn"
+    );
     let original = std::fs::read(produced.pdf.parent().unwrap().join(&jpeg)).unwrap();
     assert_eq!(
         images[0].dict.get(b"Filter").unwrap().as_name().unwrap(),
         b"DCTDecode",
         "JPEG stays JPEG"
     );
-    assert!(images[0].content == original, "the JPEG file's bytes are embedded untouched");
+    assert!(
+        images[0].content == original,
+        "the JPEG file's bytes are embedded untouched"
+    );
 }
 
 #[test]
@@ -550,13 +615,24 @@ fn command_line_writes_a_sample_and_renders_it() {
         ],
     );
     let model = out_dir.join("document.json");
-    assert!(said.contains(model.to_str().unwrap()), "prints the model path: {said}");
+    assert!(
+        said.contains(model.to_str().unwrap()),
+        "prints the model path: {said}"
+    );
     let pdf = dir.path().join("dossier.pdf");
     let said = run(
         bin,
-        &["render-document", model.to_str().unwrap(), "--out", pdf.to_str().unwrap()],
+        &[
+            "render-document",
+            model.to_str().unwrap(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
     );
-    assert!(said.starts_with("Document écrit"), "a French summary line: {said}");
+    assert!(
+        said.starts_with("Document écrit"),
+        "a French summary line: {said}"
+    );
     let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("Pages:"), "{info}");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -564,5 +640,8 @@ fn command_line_writes_a_sample_and_renders_it() {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
         .collect();
-    assert!(leftovers.is_empty(), "the atomic write leaves no temporary file");
+    assert!(
+        leftovers.is_empty(),
+        "the atomic write leaves no temporary file"
+    );
 }

@@ -172,6 +172,9 @@ mod tests {
         let regular = fonts.width(TextStyle::Regular, "Préfecture", 10.0);
         let bold = fonts.width(TextStyle::Bold, "Préfecture", 10.0);
         assert!(bold > regular, "bold glyphs are wider: {bold} vs {regular}");
-        assert!((40.0..60.0).contains(&regular), "10 letters at 10 pt: {regular}");
+        assert!(
+            (40.0..60.0).contains(&regular),
+            "10 letters at 10 pt: {regular}"
+        );
     }
 }

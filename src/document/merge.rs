@@ -43,7 +43,9 @@ fn import_pages(doc: &mut Document, mut src: Document) -> Vec<ObjectId> {
             Ok((Some(dict), _)) => Object::Dictionary(dict.clone()),
             Ok((None, ids)) => ids
                 .first()
-                .map_or(Object::Dictionary(Dictionary::new()), |id| Object::Reference(*id)),
+                .map_or(Object::Dictionary(Dictionary::new()), |id| {
+                    Object::Reference(*id)
+                }),
             Err(_) => Object::Dictionary(Dictionary::new()),
         };
         let mut form = Stream::new(
@@ -69,7 +71,12 @@ fn import_pages(doc: &mut Document, mut src: Document) -> Vec<ObjectId> {
 }
 
 /// Adds a form XObject to a page's resources under `name`.
-fn add_xobject_to_page(doc: &mut Document, page: ObjectId, name: &str, form: ObjectId) -> Result<()> {
+fn add_xobject_to_page(
+    doc: &mut Document,
+    page: ObjectId,
+    name: &str,
+    form: ObjectId,
+) -> Result<()> {
     let resources = doc
         .get_dictionary(page)
         .map_err(pdf_error)?
@@ -77,7 +84,12 @@ fn add_xobject_to_page(doc: &mut Document, page: ObjectId, name: &str, form: Obj
         .cloned()
         .map_err(pdf_error)?;
     let xobjects = match &resources {
-        Object::Reference(id) => doc.get_dictionary(*id).map_err(pdf_error)?.get(b"XObject").ok().cloned(),
+        Object::Reference(id) => doc
+            .get_dictionary(*id)
+            .map_err(pdf_error)?
+            .get(b"XObject")
+            .ok()
+            .cloned(),
         Object::Dictionary(dict) => dict.get(b"XObject").ok().cloned(),
         _ => None,
     };
@@ -128,7 +140,11 @@ fn prepend_content(doc: &mut Document, page: ObjectId, content: Vec<u8>) -> Resu
     Ok(())
 }
 
-fn build_outline(doc: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId]) -> Option<ObjectId> {
+fn build_outline(
+    doc: &mut Document,
+    entries: &[OutlineEntry],
+    pages: &[ObjectId],
+) -> Option<ObjectId> {
     if entries.is_empty() {
         return None;
     }
@@ -138,7 +154,10 @@ fn build_outline(doc: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId
     let mut parents: Vec<Option<usize>> = Vec::with_capacity(entries.len());
     let mut stack: Vec<usize> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
-        while stack.last().is_some_and(|&j| entries[j].level >= entry.level) {
+        while stack
+            .last()
+            .is_some_and(|&j| entries[j].level >= entry.level)
+        {
             stack.pop();
         }
         parents.push(stack.last().copied());
@@ -203,7 +222,10 @@ fn build_outline(doc: &mut Document, entries: &[OutlineEntry], pages: &[ObjectId
 }
 
 fn pdf_date(metadata: &Metadata) -> Object {
-    Object::string_literal(format!("D:{}", metadata.creation_date.format("%Y%m%d%H%M%S")))
+    Object::string_literal(format!(
+        "D:{}",
+        metadata.creation_date.format("%Y%m%d%H%M%S")
+    ))
 }
 
 /// The finished PDF: annex pages merged, outline, language and metadata.
@@ -244,7 +266,11 @@ pub fn finish(
                     .ok()
                     .and_then(|s| s.dict.get(b"BBox").ok())
                     .and_then(|b| b.as_array().ok())
-                    .map(|a| a.iter().filter_map(|o| o.as_float().ok()).collect::<Vec<f32>>())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|o| o.as_float().ok())
+                            .collect::<Vec<f32>>()
+                    })
                     .filter(|v| v.len() == 4)
                     .unwrap_or_else(|| vec![0.0, 0.0, 595.28, 841.89]);
                 let sx = w / (bbox[2] - bbox[0]).max(1.0);
@@ -281,6 +307,7 @@ pub fn finish(
     }
     doc.prune_objects();
     let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| Error::Document(format!("écriture du PDF impossible ({e})")))?;
+    doc.save_to(&mut out)
+        .map_err(|e| Error::Document(format!("écriture du PDF impossible ({e})")))?;
     Ok(out)
 }

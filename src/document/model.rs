@@ -134,7 +134,10 @@ pub enum Block {
     },
     /// A coloured badge that always carries its word (VERT, ORANGE, ROUGE), then a text.
     #[serde(rename_all = "camelCase")]
-    Badge { status: Status, text: String },
+    Badge {
+        status: Status,
+        text: String,
+    },
     #[serde(rename_all = "camelCase")]
     BarChart {
         categories: Vec<String>,
@@ -153,11 +156,16 @@ pub enum Block {
     },
     /// Blocks kept on one page when they fit on one.
     #[serde(rename_all = "camelCase")]
-    KeepTogether { blocks: Vec<Block> },
+    KeepTogether {
+        blocks: Vec<Block>,
+    },
     PageBreak,
     /// « text voir p. 37 » or « text Annexe A12, p. 212 », linked to its target.
     #[serde(rename_all = "camelCase")]
-    Reference { text: String, target: String },
+    Reference {
+        text: String,
+        target: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

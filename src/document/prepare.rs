@@ -83,7 +83,11 @@ fn sniff(bytes: &[u8]) -> Sniffed {
         Sniffed::Jpeg
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         Sniffed::Png
-    } else if bytes.len() >= 5 && bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+    } else if bytes.len() >= 5
+        && bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
+    {
         Sniffed::Pdf
     } else {
         Sniffed::Other
@@ -294,9 +298,10 @@ struct LoadedAnnex {
 }
 
 fn load_annex(number: String, path: &Path) -> LoadedAnnex {
-    let file_name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let mut info = AnnexInfo {
         number,
         file_name,

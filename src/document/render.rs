@@ -10,10 +10,10 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, DictItem, Destination, ExternalStream,
+    Actions, BorderArray, Color, ColorArray, Destination, DictItem, ExternalStream,
     ExternalXObject, FontId, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, Rect, TextItem,
-    TextMatrix, XObjectId, XObjectTransform,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, Rect, TextItem, TextMatrix,
+    XObjectId, XObjectTransform,
 };
 use rayon::prelude::*;
 
@@ -46,17 +46,28 @@ fn image_xobject(image: &ImageData) -> ExternalXObject {
     dict.insert("BitsPerComponent".to_owned(), DictItem::Int(8));
     let (space, filter, compress) = match &image.encoding {
         ImageEncoding::Jpeg { components } => {
-            let space = if *components == 1 { "DeviceGray" } else { "DeviceRGB" };
+            let space = if *components == 1 {
+                "DeviceGray"
+            } else {
+                "DeviceRGB"
+            };
             (space, Some("DCTDecode"), false)
         }
         ImageEncoding::PngIdat { colors, bits } => {
             let mut parms = BTreeMap::new();
             parms.insert("Predictor".to_owned(), DictItem::Int(15));
             parms.insert("Colors".to_owned(), DictItem::Int(i64::from(*colors)));
-            parms.insert("BitsPerComponent".to_owned(), DictItem::Int(i64::from(*bits)));
+            parms.insert(
+                "BitsPerComponent".to_owned(),
+                DictItem::Int(i64::from(*bits)),
+            );
             parms.insert("Columns".to_owned(), DictItem::Int(i64::from(image.width)));
             dict.insert("DecodeParms".to_owned(), DictItem::Dict { map: parms });
-            let space = if *colors == 1 { "DeviceGray" } else { "DeviceRGB" };
+            let space = if *colors == 1 {
+                "DeviceGray"
+            } else {
+                "DeviceRGB"
+            };
             (space, Some("FlateDecode"), false)
         }
         ImageEncoding::Rgb8 => ("DeviceRGB", None, true),
@@ -127,7 +138,9 @@ fn page_ops(page: &Page, res: &Resources, laid: &LaidOut) -> Vec<Op> {
                     font = Some((*style, *size));
                 }
                 if fill != Some(*color) {
-                    ops.push(Op::SetFillColor { col: colour(*color) });
+                    ops.push(Op::SetFillColor {
+                        col: colour(*color),
+                    });
                     fill = Some(*color);
                 }
                 ops.push(Op::SetTextMatrix {
@@ -179,7 +192,9 @@ fn page_ops(page: &Page, res: &Resources, laid: &LaidOut) -> Vec<Op> {
                 width,
                 color,
             } => {
-                ops.push(Op::SetOutlineColor { col: colour(*color) });
+                ops.push(Op::SetOutlineColor {
+                    col: colour(*color),
+                });
                 ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                 let point = |x: f32, y: f32| LinePoint {
                     p: Point {
@@ -211,13 +226,7 @@ fn page_ops(page: &Page, res: &Resources, laid: &LaidOut) -> Vec<Op> {
                     ops.push(Op::RestoreGraphicsState);
                 }
             }
-            Item::Link {
-                x,
-                y,
-                w,
-                h,
-                target,
-            } => {
+            Item::Link { x, y, w, h, target } => {
                 if let Some(landing) = laid.anchors.get(target) {
                     ops.push(Op::LinkAnnotation {
                         link: LinkAnnotation::new(

@@ -76,8 +76,8 @@ const PARTNERS: &[&str] = &[
     "Cap emploi 69",
 ];
 const FIRST_NAMES: &[&str] = &[
-    "Léa", "Noé", "Inès", "Théo", "Chloé", "Maël", "Zoé", "Éloïse", "Jérôme", "Anaïs",
-    "Gaëtan", "Océane", "Loïc", "Maëlys", "Yanis", "Ambre",
+    "Léa", "Noé", "Inès", "Théo", "Chloé", "Maël", "Zoé", "Éloïse", "Jérôme", "Anaïs", "Gaëtan",
+    "Océane", "Loïc", "Maëlys", "Yanis", "Ambre",
 ];
 const SPEAKERS: &[&str] = &[
     "Mme Garnier (chargée de relations entreprises)",
@@ -112,7 +112,13 @@ fn col(title: &str, width: f32, align: Align) -> Column {
     }
 }
 
-fn section(id: impl Into<String>, title: impl Into<String>, level: u8, new_page: bool, blocks: Vec<Block>) -> Section {
+fn section(
+    id: impl Into<String>,
+    title: impl Into<String>,
+    level: u8,
+    new_page: bool,
+    blocks: Vec<Block>,
+) -> Section {
     Section {
         id: id.into(),
         title: title.into(),
@@ -125,9 +131,10 @@ fn section(id: impl Into<String>, title: impl Into<String>, level: u8, new_page:
 /// The sample model; annex files are named `proofs/preuve-NNN.{png,jpg,pdf}`.
 pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
     let mut rng = Seeded(0x5EED_CAFE_2026_0001);
-    // Roughly: an action sheet is half a page, annexes about 1.3 pages each.
-    let body_pages = pages.saturating_sub(proofs * 13 / 10 + 12).max(6);
-    let actions = (body_pages * 55 / 100).max(3);
+    // Roughly: annexes take 1.15 pages each, an action sheet with its
+    // participants 0.58 page, the other sections about 20 pages.
+    let body_pages = pages.saturating_sub(proofs * 115 / 100 + 4).max(6);
+    let actions = (body_pages.saturating_sub(20) * 100 / 58).max(3);
     let partners = (body_pages / 12).clamp(2, PARTNERS.len() * 4);
     let apprentices = (body_pages / 2).max(10);
     let offers = (body_pages / 3).max(8);
@@ -139,12 +146,30 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
 
     // 1. Synthesis.
     let checks = [
-        (Status::Vert, "Plan d’action annuel établi, objectifs mesurables, calendrier et responsables."),
-        (Status::Vert, "Au moins trois types d’actions de l’indicateur 29 tracées."),
-        (Status::Orange, "Deux partenaires sans action co-organisée depuis douze mois."),
-        (Status::Vert, "Tableau des offres relayées renseigné (date, source, cible, canal)."),
-        (Status::Rouge, "Taux de réponse à l’enquête d’insertion à six mois inférieur à 50 %."),
-        (Status::Vert, "Chaque apprenti a un référent ; aucun entretien mensuel en retard."),
+        (
+            Status::Vert,
+            "Plan d’action annuel établi, objectifs mesurables, calendrier et responsables.",
+        ),
+        (
+            Status::Vert,
+            "Au moins trois types d’actions de l’indicateur 29 tracées.",
+        ),
+        (
+            Status::Orange,
+            "Deux partenaires sans action co-organisée depuis douze mois.",
+        ),
+        (
+            Status::Vert,
+            "Tableau des offres relayées renseigné (date, source, cible, canal).",
+        ),
+        (
+            Status::Rouge,
+            "Taux de réponse à l’enquête d’insertion à six mois inférieur à 50 %.",
+        ),
+        (
+            Status::Vert,
+            "Chaque apprenti a un référent ; aucun entretien mensuel en retard.",
+        ),
     ];
     let mut blocks = vec![para(
         "Ce tableau reprend chaque élément attendu des indicateurs 14 et 29 du référentiel national \
@@ -165,25 +190,98 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
             col("Preuves", 2.0, Align::Left),
         ],
         rows: vec![
-            vec!["Plan d’action".into(), "29".into(), "VERT".into(), Cell::Runs { runs: vec![Run::reference("plan")] }],
-            vec!["Registre des actions".into(), "29".into(), "VERT".into(), Cell::Runs { runs: vec![Run::reference("registre")] }],
-            vec!["Partenariats actifs".into(), "29".into(), "ORANGE".into(), Cell::Runs { runs: vec![Run::reference("partenariats")] }],
-            vec!["Offres relayées".into(), "29".into(), "VERT".into(), Cell::Runs { runs: vec![Run::reference("offres")] }],
-            vec!["Résultats mesurés".into(), "29".into(), "ROUGE".into(), Cell::Runs { runs: vec![Run::reference("resultats")] }],
-            vec!["Accompagnement individuel".into(), "14".into(), "VERT".into(), Cell::Runs { runs: vec![Run::reference("accompagnement")] }],
+            vec![
+                "Plan d’action".into(),
+                "29".into(),
+                "VERT".into(),
+                Cell::Runs {
+                    runs: vec![Run::reference("plan")],
+                },
+            ],
+            vec![
+                "Registre des actions".into(),
+                "29".into(),
+                "VERT".into(),
+                Cell::Runs {
+                    runs: vec![Run::reference("registre")],
+                },
+            ],
+            vec![
+                "Partenariats actifs".into(),
+                "29".into(),
+                "ORANGE".into(),
+                Cell::Runs {
+                    runs: vec![Run::reference("partenariats")],
+                },
+            ],
+            vec![
+                "Offres relayées".into(),
+                "29".into(),
+                "VERT".into(),
+                Cell::Runs {
+                    runs: vec![Run::reference("offres")],
+                },
+            ],
+            vec![
+                "Résultats mesurés".into(),
+                "29".into(),
+                "ROUGE".into(),
+                Cell::Runs {
+                    runs: vec![Run::reference("resultats")],
+                },
+            ],
+            vec![
+                "Accompagnement individuel".into(),
+                "14".into(),
+                "VERT".into(),
+                Cell::Runs {
+                    runs: vec![Run::reference("accompagnement")],
+                },
+            ],
         ],
         totals: None,
         id: Some("synthese-table".into()),
     });
-    sections.push(section("synthese", "Synthèse pour l’auditeur", 1, true, blocks));
+    sections.push(section(
+        "synthese",
+        "Synthèse pour l’auditeur",
+        1,
+        true,
+        blocks,
+    ));
 
     // 2. Action plan.
     let objectives = [
-        ("O1", "Faire découvrir au moins cinq métiers de la filière à chaque apprenti de 1re année", "5 métiers", "4,2 métiers"),
-        ("O2", "Accompagner 100 % des apprentis de dernière année dans leur projet après le diplôme", "100 %", "87 %"),
-        ("O3", "Maintenir un taux d’insertion à six mois supérieur à 75 %", "75 %", "79 %"),
-        ("O4", "Relayer au moins 40 offres d’emploi ou de poursuite d’études par an", "40 offres", format!("{offers} offres").leak()),
-        ("O5", "Organiser deux actions de citoyenneté évaluées avant et après", "2 actions", "2 actions"),
+        (
+            "O1",
+            "Faire découvrir au moins cinq métiers de la filière à chaque apprenti de 1re année",
+            "5 métiers",
+            "4,2 métiers",
+        ),
+        (
+            "O2",
+            "Accompagner 100 % des apprentis de dernière année dans leur projet après le diplôme",
+            "100 %",
+            "87 %",
+        ),
+        (
+            "O3",
+            "Maintenir un taux d’insertion à six mois supérieur à 75 %",
+            "75 %",
+            "79 %",
+        ),
+        (
+            "O4",
+            "Relayer au moins 40 offres d’emploi ou de poursuite d’études par an",
+            "40 offres",
+            format!("{offers} offres").leak(),
+        ),
+        (
+            "O5",
+            "Organiser deux actions de citoyenneté évaluées avant et après",
+            "2 actions",
+            "2 actions",
+        ),
     ];
     sections.push(section(
         "plan",
@@ -236,7 +334,13 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
             Cell::Runs { runs: proof_runs },
         ]);
         let names: Vec<String> = (0..4 + rng.below(6))
-            .map(|_| format!("{} {}.", rng.pick(FIRST_NAMES), (b'A' + rng.below(26) as u8) as char))
+            .map(|_| {
+                format!(
+                    "{} {}.",
+                    rng.pick(FIRST_NAMES),
+                    (b'A' + rng.below(26) as u8) as char
+                )
+            })
             .collect();
         let mut blocks = vec![
             Block::Sheet {
@@ -265,7 +369,7 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 runs: vec![
                     Run::bold("Retours. "),
                     Run::italic(format!(
-                        "« Très concret, j’ai enfin compris ce qu’on attend en entretien » — {}. ",
+                        "« Très concret, j’ai enfin compris ce qu’on attend en entretien » — {} ",
                         names[0]
                     )),
                     Run::plain(format!("Satisfaction moyenne\u{a0}: {},{}\u{a0}/\u{a0}5.", 3 + rng.below(2), rng.below(10))),
@@ -273,13 +377,39 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 id: None,
             },
         ];
+        blocks.push(Block::Table {
+            columns: vec![
+                col("Participant", 2.0, Align::Left),
+                col("Formation", 2.0, Align::Left),
+                col("Évaluation avant / après", 1.6, Align::Center),
+            ],
+            rows: names
+                .iter()
+                .map(|n| {
+                    let before = 1 + rng.below(3);
+                    vec![
+                        Cell::Text(n.clone()),
+                        Cell::Text(public.to_owned()),
+                        Cell::Text(format!("{before}/5 → {}/5", before + 1 + rng.below(2))),
+                    ]
+                })
+                .collect(),
+            totals: None,
+            id: None,
+        });
         if let Some(p) = proof_of_action(a) {
             blocks.push(Block::Reference {
                 text: "Feuille d’émargement et compte rendu :".into(),
                 target: proof_id(p),
             });
         }
-        sheets.push(section(id, format!("Action n°\u{a0}{} — {kind}", a + 1), 2, false, blocks));
+        sheets.push(section(
+            id,
+            format!("Action n°\u{a0}{} — {kind}", a + 1),
+            2,
+            false,
+            blocks,
+        ));
     }
     sections.push(section(
         "registre",
@@ -338,25 +468,54 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
         let dormant = rng.below(6) == 0;
         sections.push(section(
             format!("partenaire-{}", p + 1),
-            if p < PARTNERS.len() { name.to_owned() } else { format!("{name} (antenne {})", p / PARTNERS.len() + 1) },
+            if p < PARTNERS.len() {
+                name.to_owned()
+            } else {
+                format!("{name} (antenne {})", p / PARTNERS.len() + 1)
+            },
             2,
             false,
             vec![Block::KeepTogether {
                 blocks: vec![
                     Block::Sheet {
                         fields: vec![
-                            Field::new("Convention", format!("signée le {}, renouvelable chaque année", fr_date(date(rng.below(60))))),
+                            Field::new(
+                                "Convention",
+                                format!(
+                                    "signée le {}, renouvelable chaque année",
+                                    fr_date(date(rng.below(60)))
+                                ),
+                            ),
                             Field::new("Interlocuteur", rng.pick(SPEAKERS)),
-                            Field::new("Statut", if dormant { "en sommeil : aucune action depuis douze mois" } else { "actif" }),
+                            Field::new(
+                                "Statut",
+                                if dormant {
+                                    "en sommeil : aucune action depuis douze mois"
+                                } else {
+                                    "actif"
+                                },
+                            ),
                         ],
                         id: None,
                     },
                     Block::Badge {
-                        status: if dormant { Status::Orange } else { Status::Vert },
-                        text: if dormant { "Partenariat à relancer.".into() } else { "Partenariat actif sur l’année.".into() },
+                        status: if dormant {
+                            Status::Orange
+                        } else {
+                            Status::Vert
+                        },
+                        text: if dormant {
+                            "Partenariat à relancer.".into()
+                        } else {
+                            "Partenariat actif sur l’année.".into()
+                        },
                     },
                     Block::Table {
-                        columns: vec![col("Date", 1.0, Align::Left), col("Action co-organisée", 3.5, Align::Left), col("Fiche", 1.0, Align::Left)],
+                        columns: vec![
+                            col("Date", 1.0, Align::Left),
+                            col("Action co-organisée", 3.5, Align::Left),
+                            col("Fiche", 1.0, Align::Left),
+                        ],
                         rows,
                         totals: None,
                         id: None,
@@ -367,13 +526,34 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
     }
 
     // 5. Relayed offers.
-    let channels = ["affichage", "ENT", "courriel", "réunion de promotion", "SMS"];
+    let channels = [
+        "affichage",
+        "ENT",
+        "courriel",
+        "réunion de promotion",
+        "SMS",
+    ];
     let offer_rows = (0..offers)
         .map(|o| {
             vec![
                 Cell::Text(fr_date(date(o * 270 / offers))),
                 Cell::Text(rng.pick(PARTNERS).to_owned()),
-                Cell::Text(format!("{} — {}", rng.pick(&["CDI", "CDD", "Contrat d’apprentissage BP", "Poursuite en BTS", "Saison d’été"]), rng.pick(&["boulanger·ère", "pâtissier·ère", "vendeur·se", "tourier·ère"]))),
+                Cell::Text(format!(
+                    "{} — {}",
+                    rng.pick(&[
+                        "CDI",
+                        "CDD",
+                        "Contrat d’apprentissage BP",
+                        "Poursuite en BTS",
+                        "Saison d’été"
+                    ]),
+                    rng.pick(&[
+                        "boulanger·ère",
+                        "pâtissier·ère",
+                        "vendeur·se",
+                        "tourier·ère"
+                    ])
+                )),
                 Cell::Text(rng.pick(PUBLICS).to_owned()),
                 Cell::Text(channels[o % channels.len()].to_owned()),
             ]
@@ -393,14 +573,29 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 col("Canal", 1.2, Align::Left),
             ],
             rows: offer_rows,
-            totals: Some(vec![Cell::Text(format!("{offers} offres")), "".into(), "".into(), "".into(), "".into()]),
+            totals: Some(vec![
+                Cell::Text(format!("{offers} offres")),
+                "".into(),
+                "".into(),
+                "".into(),
+                "".into(),
+            ]),
             id: None,
         }],
     ));
 
     // 6. Results.
-    let promotions = ["CAP boulanger", "CAP pâtissier", "BP boulanger", "Bac pro BPA", "MC pâtisserie"];
-    let rates: Vec<f64> = promotions.iter().map(|_| 55.0 + rng.below(40) as f64).collect();
+    let promotions = [
+        "CAP boulanger",
+        "CAP pâtissier",
+        "BP boulanger",
+        "Bac pro BPA",
+        "MC pâtisserie",
+    ];
+    let rates: Vec<f64> = promotions
+        .iter()
+        .map(|_| 55.0 + rng.below(40) as f64)
+        .collect();
     sections.push(section(
         "resultats",
         "Résultats",
@@ -459,9 +654,19 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
             vec![
                 Cell::Text(format!("Apprenti n°\u{a0}{:03}", i + 1)),
                 Cell::Text(rng.pick(PUBLICS).to_owned()),
-                Cell::Text(rng.pick(SPEAKERS).split(" (").next().unwrap_or("").to_owned()),
+                Cell::Text(
+                    rng.pick(SPEAKERS)
+                        .split(" (")
+                        .next()
+                        .unwrap_or("")
+                        .to_owned(),
+                ),
                 Cell::Text(format!("{}/{}", 6 + rng.below(4), 9)),
-                Cell::Text(if rng.below(5) == 0 { "à planifier".into() } else { "fait".into() }),
+                Cell::Text(if rng.below(5) == 0 {
+                    "à planifier".into()
+                } else {
+                    "fait".into()
+                }),
             ]
         })
         .collect();
@@ -518,7 +723,10 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                     "pdf" => format!("Feuille d’émargement — action n°\u{a0}{}", i + 1),
                     _ => format!("Photographie de l’action n°\u{a0}{}", i + 1),
                 },
-                caption: format!("Pièce déposée par le CFA le {}.", fr_date(date(i * 2 % 270))),
+                caption: format!(
+                    "Pièce déposée par le CFA le {}.",
+                    fr_date(date(i * 2 % 270))
+                ),
             }
         })
         .collect();
@@ -571,7 +779,11 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 fn photo(i: usize) -> RgbImage {
     let (w, h) = (480, 320);
     let mut rng = Seeded(0xF070 + i as u64);
-    let base = [rng.below(120) as u8, 80 + rng.below(100) as u8, 120 + rng.below(120) as u8];
+    let base = [
+        rng.below(120) as u8,
+        80 + rng.below(100) as u8,
+        120 + rng.below(120) as u8,
+    ];
     let mut img = RgbImage::from_fn(w, h, |x, y| {
         Rgb([
             base[0].saturating_add((x * 100 / w) as u8),
@@ -582,7 +794,11 @@ fn photo(i: usize) -> RgbImage {
     for _ in 0..6 {
         let (x0, y0) = (rng.below(w as usize) as u32, rng.below(h as usize) as u32);
         let (rw, rh) = (30 + rng.below(120) as u32, 20 + rng.below(90) as u32);
-        let colour = Rgb([rng.below(255) as u8, rng.below(255) as u8, rng.below(255) as u8]);
+        let colour = Rgb([
+            rng.below(255) as u8,
+            rng.below(255) as u8,
+            rng.below(255) as u8,
+        ]);
         for y in y0..(y0 + rh).min(h) {
             for x in x0..(x0 + rw).min(w) {
                 img.put_pixel(x, y, colour);
@@ -599,9 +815,17 @@ fn attendance_pdf(i: usize) -> Result<Vec<u8>> {
         .map(|n| {
             vec![
                 Cell::Text(format!("{}", n + 1)),
-                Cell::Text(format!("{} {}.", rng.pick(FIRST_NAMES), (b'A' + rng.below(26) as u8) as char)),
+                Cell::Text(format!(
+                    "{} {}.",
+                    rng.pick(FIRST_NAMES),
+                    (b'A' + rng.below(26) as u8) as char
+                )),
                 Cell::Text(rng.pick(PUBLICS).to_owned()),
-                Cell::Text(if rng.below(8) == 0 { "absent".into() } else { "présent — signé".into() }),
+                Cell::Text(if rng.below(8) == 0 {
+                    "absent".into()
+                } else {
+                    "présent — signé".into()
+                }),
             ]
         })
         .collect();
@@ -611,7 +835,10 @@ fn attendance_pdf(i: usize) -> Result<Vec<u8>> {
             author: "CFA des Métiers de Bouche de Villeurbanne".into(),
             subject: String::new(),
             language: "fr-FR".into(),
-            creation_date: NaiveDateTime::new(date(i), chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default()),
+            creation_date: NaiveDateTime::new(
+                date(i),
+                chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default(),
+            ),
         },
         running: Running {
             organisation: "CFA des Métiers de Bouche".into(),
@@ -625,9 +852,18 @@ fn attendance_pdf(i: usize) -> Result<Vec<u8>> {
             1,
             false,
             vec![
-                para(format!("Séance du {} — {}", fr_date(date(i * 2 % 270)), rng.pick(KINDS))),
+                para(format!(
+                    "Séance du {} — {}",
+                    fr_date(date(i * 2 % 270)),
+                    rng.pick(KINDS)
+                )),
                 Block::Table {
-                    columns: vec![col("N°", 0.5, Align::Right), col("Nom", 2.0, Align::Left), col("Formation", 2.0, Align::Left), col("Signature", 1.6, Align::Left)],
+                    columns: vec![
+                        col("N°", 0.5, Align::Right),
+                        col("Nom", 2.0, Align::Left),
+                        col("Formation", 2.0, Align::Left),
+                        col("Signature", 1.6, Align::Left),
+                    ],
                     rows,
                     totals: None,
                     id: None,
@@ -652,7 +888,12 @@ pub fn write_proofs(dir: &Path, proofs: usize) -> Result<()> {
                 let img = photo(i);
                 let mut out = Vec::new();
                 image::codecs::png::PngEncoder::new(&mut out)
-                    .write_image(img.as_raw(), img.width(), img.height(), image::ExtendedColorType::Rgb8)
+                    .write_image(
+                        img.as_raw(),
+                        img.width(),
+                        img.height(),
+                        image::ExtendedColorType::Rgb8,
+                    )
                     .map_err(|e| Error::Document(format!("image d’exemple : {e}")))?;
                 out
             }
@@ -660,7 +901,12 @@ pub fn write_proofs(dir: &Path, proofs: usize) -> Result<()> {
                 let img = photo(i);
                 let mut out = Vec::new();
                 image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
-                    .write_image(img.as_raw(), img.width(), img.height(), image::ExtendedColorType::Rgb8)
+                    .write_image(
+                        img.as_raw(),
+                        img.width(),
+                        img.height(),
+                        image::ExtendedColorType::Rgb8,
+                    )
                     .map_err(|e| Error::Document(format!("image d’exemple : {e}")))?;
                 out
             }

@@ -29,7 +29,13 @@ pub fn format_size(bytes: u64) -> String {
 
 /// Title and caption at the top of an annex's first page; returns the y below them.
 fn heading(ctx: &Ctx, info: &AnnexInfo, annex: &Annex, items: &mut Vec<Item>) -> f32 {
-    let title = section_title(ctx, 2, &format!("Annexe {} — {}", info.number, annex.title), "", false);
+    let title = section_title(
+        ctx,
+        2,
+        &format!("Annexe {} — {}", info.number, annex.title),
+        "",
+        false,
+    );
     let mut y = BODY_TOP;
     for item in title.items {
         let mut item = item;
@@ -141,9 +147,22 @@ pub fn annex_pages(ctx: &Ctx, _model: &DocumentModel, i: usize, annex: &Annex) -
             } else {
                 TextStyle::Regular
             };
-            let lines = wrap(ctx.fonts, &[Piece::new(message, style)], BODY.size, BODY_WIDTH - 16.0);
+            let lines = wrap(
+                ctx.fonts,
+                &[Piece::new(message, style)],
+                BODY.size,
+                BODY_WIDTH - 16.0,
+            );
             let mut items = Vec::new();
-            let h = line_items(&lines, MARGIN_X + 8.0, 8.0, BODY_WIDTH - 16.0, Align::Left, BODY, &mut items);
+            let h = line_items(
+                &lines,
+                MARGIN_X + 8.0,
+                8.0,
+                BODY_WIDTH - 16.0,
+                Align::Left,
+                BODY,
+                &mut items,
+            );
             items.push(Item::Rect {
                 x: MARGIN_X,
                 y: 0.0,
@@ -160,7 +179,10 @@ pub fn annex_pages(ctx: &Ctx, _model: &DocumentModel, i: usize, annex: &Annex) -
             });
             let mut fields = vec![Field::new("Fichier", info.file_name.clone())];
             if let Some(size) = info.size {
-                fields.push(Field::new("Taille", format!("{} ({size} octets)", format_size(size))));
+                fields.push(Field::new(
+                    "Taille",
+                    format!("{} ({size} octets)", format_size(size)),
+                ));
             }
             if let Some(sha) = &info.sha256 {
                 fields.push(Field::new("SHA-256", sha.clone()));

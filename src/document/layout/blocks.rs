@@ -39,13 +39,7 @@ fn heading_spec(level: u8) -> (TextSpec, f32) {
 }
 
 /// The title chunk of a section; level-1 titles get a rule under them.
-pub fn section_title(
-    ctx: &Ctx,
-    level: u8,
-    title: &str,
-    anchor: &str,
-    new_page: bool,
-) -> Chunk {
+pub fn section_title(ctx: &Ctx, level: u8, title: &str, anchor: &str, new_page: bool) -> Chunk {
     let (spec, space_before) = heading_spec(level);
     let lines = wrap(
         ctx.fonts,
@@ -54,7 +48,15 @@ pub fn section_title(
         BODY_WIDTH,
     );
     let mut items = Vec::new();
-    let mut height = line_items(&lines, MARGIN_X, 0.0, BODY_WIDTH, Align::Left, spec, &mut items);
+    let mut height = line_items(
+        &lines,
+        MARGIN_X,
+        0.0,
+        BODY_WIDTH,
+        Align::Left,
+        spec,
+        &mut items,
+    );
     if level == 1 {
         height += 3.0;
         items.push(Item::Line {
@@ -130,7 +132,11 @@ fn paragraph(ctx: &Ctx, pieces: &[Piece], spec: TextSpec, id: Option<&String>) -
             space_before: if i == 0 { 6.0 } else { 0.0 },
             // No single first line at a page foot, no single last line at a page top.
             keep_with_next: n > 1 && (i == 0 || i + 2 == n),
-            anchors: if i == 0 { id.cloned().into_iter().collect() } else { Vec::new() },
+            anchors: if i == 0 {
+                id.cloned().into_iter().collect()
+            } else {
+                Vec::new()
+            },
             ..Chunk::default()
         });
     }
@@ -156,7 +162,15 @@ fn sheet(ctx: &Ctx, fields: &[Field], id: Option<&String>) -> Vec<Chunk> {
         );
         let mut items = Vec::new();
         let top = 2.0;
-        let h1 = line_items(&labels, MARGIN_X, top, label_w - 4.0, Align::Left, BODY, &mut items);
+        let h1 = line_items(
+            &labels,
+            MARGIN_X,
+            top,
+            label_w - 4.0,
+            Align::Left,
+            BODY,
+            &mut items,
+        );
         let h2 = line_items(
             &values,
             MARGIN_X + label_w + 8.0,
@@ -179,7 +193,11 @@ fn sheet(ctx: &Ctx, fields: &[Field], id: Option<&String>) -> Vec<Chunk> {
             height,
             items,
             space_before: if i == 0 { 8.0 } else { 0.0 },
-            anchors: if i == 0 { id.cloned().into_iter().collect() } else { Vec::new() },
+            anchors: if i == 0 {
+                id.cloned().into_iter().collect()
+            } else {
+                Vec::new()
+            },
             keep_with_next: i == 0 && fields.len() > 1,
             ..Chunk::default()
         });
@@ -266,7 +284,15 @@ fn caption(ctx: &Ctx, text: &str, top: f32, items: &mut Vec<Item>) -> f32 {
         CAPTION.size,
         BODY_WIDTH,
     );
-    line_items(&lines, MARGIN_X, top, BODY_WIDTH, Align::Left, CAPTION, items)
+    line_items(
+        &lines,
+        MARGIN_X,
+        top,
+        BODY_WIDTH,
+        Align::Left,
+        CAPTION,
+        items,
+    )
 }
 
 fn bar_chart(
@@ -295,7 +321,11 @@ fn bar_chart(
     let mut y = 4.0;
     for (i, category) in categories.iter().enumerate() {
         let value = values.get(i).copied().unwrap_or(0.0);
-        let value = if value.is_finite() { value.max(0.0) } else { 0.0 };
+        let value = if value.is_finite() {
+            value.max(0.0)
+        } else {
+            0.0
+        };
         let lines = wrap(
             ctx.fonts,
             &[Piece::new(category.clone(), TextStyle::Regular)],
@@ -371,17 +401,22 @@ fn image(ctx: &Ctx, path: &std::path::Path, text: &str, id: Option<&String>) -> 
                 Some(Err(reason)) => reason.clone(),
                 _ => "image absente du modèle préparé".to_owned(),
             };
-            let message = format!(
-                "Image non reproduite ({}) : {reason}.",
-                path.display()
-            );
+            let message = format!("Image non reproduite ({}) : {reason}.", path.display());
             let lines = wrap(
                 ctx.fonts,
                 &[Piece::new(message, TextStyle::Italic)],
                 BODY.size,
                 BODY_WIDTH - 12.0,
             );
-            let h = line_items(&lines, MARGIN_X + 6.0, 6.0, BODY_WIDTH - 12.0, Align::Left, BODY, &mut items);
+            let h = line_items(
+                &lines,
+                MARGIN_X + 6.0,
+                6.0,
+                BODY_WIDTH - 12.0,
+                Align::Left,
+                BODY,
+                &mut items,
+            );
             items.push(Item::Rect {
                 x: MARGIN_X,
                 y: 0.0,
@@ -438,7 +473,13 @@ pub fn block_chunks(ctx: &Ctx, block: &Block, out: &mut Vec<Chunk>) {
             rows,
             totals,
             id,
-        } => out.extend(table_chunks(ctx, columns, rows, totals.as_deref(), id.as_ref())),
+        } => out.extend(table_chunks(
+            ctx,
+            columns,
+            rows,
+            totals.as_deref(),
+            id.as_ref(),
+        )),
         Block::Badge { status, text } => out.push(badge(ctx, *status, text)),
         Block::BarChart {
             categories,
@@ -446,7 +487,14 @@ pub fn block_chunks(ctx: &Ctx, block: &Block, out: &mut Vec<Chunk>) {
             unit,
             caption,
             id,
-        } => out.push(bar_chart(ctx, categories, values, unit, caption, id.as_ref())),
+        } => out.push(bar_chart(
+            ctx,
+            categories,
+            values,
+            unit,
+            caption,
+            id.as_ref(),
+        )),
         Block::Image { path, caption, id } => out.push(image(ctx, path, caption, id.as_ref())),
         Block::KeepTogether { blocks } => {
             let mut inner = Vec::new();

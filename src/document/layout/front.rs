@@ -7,9 +7,9 @@ use crate::document::model::{Align, ContentsSpec, Cover, DocumentModel, Running,
 
 use super::blocks::section_title;
 use super::flow::{Chunk, Flow, BODY_WIDTH, MARGIN_X};
-use super::frame::{grey, Item, Page, PageKind, BLACK, PAGE_HEIGHT, PAGE_WIDTH};
+use super::frame::{grey, Item, Page, PageKind, BLACK, PAGE_HEIGHT};
 use super::text::{line_items, wrap, Piece, TextSpec};
-use super::{AnnexKind, Assets, Ctx, ANNEXES_ID};
+use super::{Assets, Ctx, ANNEXES_ID};
 
 pub fn cover_page(ctx: &Ctx, cover: &Cover, running: &Running) -> Page {
     let mut page = Page::new(PageKind::Cover);
@@ -26,7 +26,15 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover, running: &Running) -> Page {
         13.0,
         BODY_WIDTH,
     );
-    y += line_items(&org, MARGIN_X, y, BODY_WIDTH, Align::Left, spec(13.0, 17.0), items);
+    y += line_items(
+        &org,
+        MARGIN_X,
+        y,
+        BODY_WIDTH,
+        Align::Left,
+        spec(13.0, 17.0),
+        items,
+    );
     items.push(Item::Line {
         x1: MARGIN_X,
         y1: y + 6.0,
@@ -42,7 +50,15 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover, running: &Running) -> Page {
         26.0,
         BODY_WIDTH,
     );
-    y += line_items(&title, MARGIN_X, y, BODY_WIDTH, Align::Left, spec(26.0, 32.0), items);
+    y += line_items(
+        &title,
+        MARGIN_X,
+        y,
+        BODY_WIDTH,
+        Align::Left,
+        spec(26.0, 32.0),
+        items,
+    );
     if !cover.subtitle.is_empty() {
         y += 8.0;
         let sub = wrap(
@@ -51,7 +67,15 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover, running: &Running) -> Page {
             15.0,
             BODY_WIDTH,
         );
-        y += line_items(&sub, MARGIN_X, y, BODY_WIDTH, Align::Left, spec(15.0, 20.0), items);
+        y += line_items(
+            &sub,
+            MARGIN_X,
+            y,
+            BODY_WIDTH,
+            Align::Left,
+            spec(15.0, 20.0),
+            items,
+        );
     }
     y += 40.0;
     let label_w = 150.0;
@@ -68,7 +92,15 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover, running: &Running) -> Page {
             11.0,
             BODY_WIDTH - label_w,
         );
-        let h1 = line_items(&labels, MARGIN_X, y, label_w - 6.0, Align::Left, spec(11.0, 16.0), items);
+        let h1 = line_items(
+            &labels,
+            MARGIN_X,
+            y,
+            label_w - 6.0,
+            Align::Left,
+            spec(11.0, 16.0),
+            items,
+        );
         let h2 = line_items(
             &values,
             MARGIN_X + label_w,
@@ -88,7 +120,15 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover, running: &Running) -> Page {
             BODY_WIDTH,
         );
         let top = PAGE_HEIGHT - 90.0 - note.len() as f32 * 12.0;
-        line_items(&note, MARGIN_X, top, BODY_WIDTH, Align::Left, spec(9.0, 12.0), items);
+        line_items(
+            &note,
+            MARGIN_X,
+            top,
+            BODY_WIDTH,
+            Align::Left,
+            spec(9.0, 12.0),
+            items,
+        );
     }
     page
 }
@@ -211,7 +251,13 @@ pub fn stamp_running(pages: &mut [Page], model: &DocumentModel, assets: &Assets,
             _ => None,
         };
         let mut items = Vec::new();
-        let title = fit_one_line(fonts, &model.running.title, TextStyle::Regular, size, BODY_WIDTH * 0.6);
+        let title = fit_one_line(
+            fonts,
+            &model.running.title,
+            TextStyle::Regular,
+            size,
+            BODY_WIDTH * 0.6,
+        );
         items.push(Item::Text {
             x: MARGIN_X,
             y: 40.0,
@@ -241,7 +287,13 @@ pub fn stamp_running(pages: &mut [Page], model: &DocumentModel, assets: &Assets,
                 });
             }
             None => {
-                let org = fit_one_line(fonts, &model.running.organisation, TextStyle::Bold, size, BODY_WIDTH * 0.38);
+                let org = fit_one_line(
+                    fonts,
+                    &model.running.organisation,
+                    TextStyle::Bold,
+                    size,
+                    BODY_WIDTH * 0.38,
+                );
                 let w = fonts.width(TextStyle::Bold, &org, size);
                 items.push(Item::Text {
                     x: right - w,
@@ -270,7 +322,13 @@ pub fn stamp_running(pages: &mut [Page], model: &DocumentModel, assets: &Assets,
             width: 0.5,
             color: grey(0.5),
         });
-        let org = fit_one_line(fonts, &model.running.organisation, TextStyle::Regular, size, BODY_WIDTH * 0.7);
+        let org = fit_one_line(
+            fonts,
+            &model.running.organisation,
+            TextStyle::Regular,
+            size,
+            BODY_WIDTH * 0.7,
+        );
         items.push(Item::Text {
             x: MARGIN_X,
             y: footer_y,
@@ -292,5 +350,4 @@ pub fn stamp_running(pages: &mut [Page], model: &DocumentModel, assets: &Assets,
         // Foreign pages are drawn under everything; the stamp goes on top.
         page.items.extend(items);
     }
-    let _ = (PAGE_WIDTH, AnnexKind::Listed);
 }

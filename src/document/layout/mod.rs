@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::document::fonts::FontSet;
-use crate::document::model::{Block, Cell, Column, Align, DocumentModel, Run, Section, TextStyle};
+use crate::document::model::{Align, Block, Cell, Column, DocumentModel, Run, Section};
 use crate::Result;
 
 use flow::{Bookmark, Chunk, Flow, Landing};
@@ -48,7 +48,9 @@ pub struct AnnexInfo {
 pub enum AnnexKind {
     Image(ImageBox),
     /// A PDF, with the size in points of each of its pages.
-    Pdf { pages: Vec<(f32, f32)> },
+    Pdf {
+        pages: Vec<(f32, f32)>,
+    },
     /// Any other file: listed by name, size and SHA-256.
     Listed,
     /// The file could not be read; the French reason.
@@ -196,7 +198,11 @@ fn annex_index(model: &DocumentModel, assets: &Assets) -> Section {
                 Cell::Text(info.number.clone()),
                 Cell::Text(annex.title.clone()),
                 Cell::Text(info.file_name.clone()),
-                Cell::Text(info.size.map(annex::format_size).unwrap_or_else(|| "—".into())),
+                Cell::Text(
+                    info.size
+                        .map(annex::format_size)
+                        .unwrap_or_else(|| "—".into()),
+                ),
                 Cell::Runs {
                     runs: vec![Run::reference(annex.id.clone())],
                 },
@@ -315,7 +321,3 @@ fn layout_once(model: &DocumentModel, ctx: &Ctx) -> LaidOut {
 
 #[cfg(test)]
 mod tests;
-
-// Keep the style type reachable for the tests module.
-#[allow(unused_imports)]
-use TextStyle as _;

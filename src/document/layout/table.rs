@@ -83,7 +83,13 @@ fn wrap_row(ctx: &Ctx, geo: &Geometry, cells: &[Cell], style: TextStyle) -> Vec<
 }
 
 /// A row chunk from already-wrapped cells; `suite` adds the continuation mark.
-fn row_chunk(geo: &Geometry, cells: &[&[Line]], suite: bool, rule: f32, fill: Option<f32>) -> Chunk {
+fn row_chunk(
+    geo: &Geometry,
+    cells: &[&[Line]],
+    suite: bool,
+    rule: f32,
+    fill: Option<f32>,
+) -> Chunk {
     let mut items = Vec::new();
     let extra = if suite { CELL.leading } else { 0.0 };
     let lines = cells.iter().map(|c| c.len()).max().unwrap_or(0).max(1);
@@ -135,7 +141,13 @@ fn row_chunk(geo: &Geometry, cells: &[&[Line]], suite: bool, rule: f32, fill: Op
 }
 
 /// One row as one chunk, or several page-sized pieces if it is taller than a page.
-fn row_pieces(geo: &Geometry, cells: &[Vec<Line>], capacity: f32, rule: f32, fill: Option<f32>) -> Vec<Chunk> {
+fn row_pieces(
+    geo: &Geometry,
+    cells: &[Vec<Line>],
+    capacity: f32,
+    rule: f32,
+    fill: Option<f32>,
+) -> Vec<Chunk> {
     let lines = cells.iter().map(Vec::len).max().unwrap_or(0);
     let fits = ((capacity - 2.0 * PAD_Y) / CELL.leading).floor().max(2.0) as usize;
     if lines <= fits {
@@ -174,7 +186,10 @@ pub fn table_chunks(
         return Vec::new();
     }
     let geo = geometry(columns);
-    let titles: Vec<Cell> = columns.iter().map(|c| Cell::Text(c.title.clone())).collect();
+    let titles: Vec<Cell> = columns
+        .iter()
+        .map(|c| Cell::Text(c.title.clone()))
+        .collect();
     let header_cells = wrap_row(ctx, &geo, &titles, TextStyle::Bold);
     let header_refs: Vec<&[Line]> = header_cells.iter().map(Vec::as_slice).collect();
     let mut header = row_chunk(&geo, &header_refs, false, 0.8, Some(0.88));
@@ -189,10 +204,16 @@ pub fn table_chunks(
         ..header.clone()
     });
     let mut chunks = vec![header];
-    for row in rows {
+    let n = rows.len();
+    for (i, row) in rows.iter().enumerate() {
         let cells = wrap_row(ctx, &geo, row, TextStyle::Regular);
-        for mut piece in row_pieces(&geo, &cells, capacity, 0.4, None) {
+        let pieces = row_pieces(&geo, &cells, capacity, 0.4, None);
+        let whole = pieces.len() == 1;
+        for mut piece in pieces {
             piece.repeat = Some(repeat.clone());
+            // No single row under the header at a page foot, and no single
+            // last row alone at the top of a page.
+            piece.keep_with_next = whole && n >= 4 && (i == 0 || i + 2 == n);
             chunks.push(piece);
         }
     }

@@ -114,7 +114,14 @@ fn paragraph_wraps_at_the_body_width_with_positions() {
     let laid = laid(&model);
     let page = &laid.pages[0];
     for item in &page.items {
-        if let Item::Text { x, text, size, style, .. } = item {
+        if let Item::Text {
+            x,
+            text,
+            size,
+            style,
+            ..
+        } = item
+        {
             let w = crate::document::fonts::FontSet::get()
                 .unwrap()
                 .width(*style, text, *size);
@@ -128,7 +135,12 @@ fn paragraph_wraps_at_the_body_width_with_positions() {
     let body: String = page
         .dump()
         .lines()
-        .filter(|l| l.contains("text") && !l.contains("CFA Essai") && !l.contains("Dossier d’essai") && !l.contains("page 1"))
+        .filter(|l| {
+            l.contains("text")
+                && !l.contains("CFA Essai")
+                && !l.contains("Dossier d’essai")
+                && !l.contains("page 1")
+        })
         .map(|l| format!("{}\n", l.trim()))
         .collect();
     expect![[r#"
@@ -142,14 +154,27 @@ fn paragraph_wraps_at_the_body_width_with_positions() {
 #[test]
 fn table_breaks_over_three_pages_with_its_header_repeated() {
     let rows = (1..=95)
-        .map(|i| vec![Cell::Text(i.to_string()), Cell::Text(format!("Action numéro {i}"))])
+        .map(|i| {
+            vec![
+                Cell::Text(i.to_string()),
+                Cell::Text(format!("Action numéro {i}")),
+            ]
+        })
         .collect();
-    let model = doc(false, vec![section("t", "Registre", 1, false, vec![table(rows)])]);
+    let model = doc(
+        false,
+        vec![section("t", "Registre", 1, false, vec![table(rows)])],
+    );
     let laid = laid(&model);
     assert_eq!(laid.pages.len(), 3, "95 one-line rows need three pages");
     for (i, page) in laid.pages.iter().enumerate() {
         let headers = page.texts().lines().filter(|l| *l == "N° Action").count();
-        assert_eq!(headers, 1, "page {} must start its part of the table with the header row", i + 1);
+        assert_eq!(
+            headers,
+            1,
+            "page {} must start its part of the table with the header row",
+            i + 1
+        );
     }
     check_outline_of_pages(
         &model,
@@ -170,7 +195,16 @@ fn a_row_is_never_split_between_pages() {
         Cell::Text("37".into()),
         Cell::Text("Première ligne\u{a0}; ".repeat(30)),
     ]);
-    let model = doc(false, vec![section("t", "Registre", 1, false, vec![table(rows)])]);
+    for i in 38..=39 {
+        rows.push(vec![
+            Cell::Text(i.to_string()),
+            Cell::Text(format!("Action {i}")),
+        ]);
+    }
+    let model = doc(
+        false,
+        vec![section("t", "Registre", 1, false, vec![table(rows)])],
+    );
     let laid = laid(&model);
     let page_of = |needle: &str| {
         laid.pages
@@ -180,7 +214,16 @@ fn a_row_is_never_split_between_pages() {
             .map(|(i, _)| i + 1)
             .collect::<Vec<_>>()
     };
-    assert_eq!(page_of("37 Première"), vec![2], "the tall row moves whole to page 2");
+    assert_eq!(
+        page_of("37 Première"),
+        vec![2],
+        "the tall row moves whole to page 2"
+    );
+    assert_eq!(
+        page_of("36 Action 36"),
+        vec![1],
+        "the row before it stays on page 1"
+    );
     let lowest = laid.pages[0]
         .items
         .iter()
@@ -202,7 +245,7 @@ fn a_row_is_never_split_between_pages() {
         &model,
         expect![[r#"
             page 1 (38 lines): "Registre" … "36 Action 36"
-            page 2 (6 lines): "N° Action" … "Première ligne\u{a0}; Première ligne\u{a0}; Première ligne\u{a0}; Première ligne\u{a0}; Première ligne\u{a0}; Première ligne\u{a0};"
+            page 2 (8 lines): "N° Action" … "39 Action 39"
         "#]],
     );
 }
@@ -229,12 +272,21 @@ fn a_row_taller_than_a_page_continues_with_suite() {
     );
     for page in &laid.pages[1..] {
         let texts = page.texts();
-        assert!(texts.contains("N° Action"), "header repeated on continuation pages");
-        assert!(texts.contains("(suite)"), "each continuation says « (suite) »");
+        assert!(
+            texts.contains("N° Action"),
+            "header repeated on continuation pages"
+        );
+        assert!(
+            texts.contains("(suite)"),
+            "each continuation says « (suite) »"
+        );
     }
     for item in laid.pages.iter().flat_map(|p| &p.items) {
         if let Item::Text { y, .. } = item {
-            assert!(*y < frame::PAGE_HEIGHT - 20.0, "no text below the page: y = {y}");
+            assert!(
+                *y < frame::PAGE_HEIGHT - 20.0,
+                "no text below the page: y = {y}"
+            );
         }
     }
 }
@@ -257,29 +309,56 @@ fn a_heading_is_pushed_to_the_next_page_rather_than_left_alone() {
     );
     let laid = laid(&model);
     let first = laid.pages[0].texts();
-    assert!(first.contains("Ligne 32."), "page 1 keeps all the lines before the heading");
-    assert!(!first.contains("Titre poussé"), "the heading must not end page 1 alone");
+    assert!(
+        first.contains("Ligne 32."),
+        "page 1 keeps all the lines before the heading"
+    );
+    assert!(
+        !first.contains("Titre poussé"),
+        "the heading must not end page 1 alone"
+    );
 }
 
 #[test]
 fn contents_page_numbers_settle_after_a_second_pass() {
-    let filler: Vec<Block> = (1..=60).map(|i| para(&format!("Paragraphe {i}."))).collect();
+    let filler: Vec<Block> = (1..=60)
+        .map(|i| para(&format!("Paragraphe {i}.")))
+        .collect();
     let model = doc(
         true,
         vec![
             section("a", "Synthèse", 1, true, filler.clone()),
-            section("a1", "Détail de la synthèse", 2, false, vec![para("Détail.")]),
+            section(
+                "a1",
+                "Détail de la synthèse",
+                2,
+                false,
+                vec![para("Détail.")],
+            ),
             section("b", "Registre des actions", 1, true, filler),
-            section("c", "Résultats", 1, true, vec![Block::Reference {
-                text: "Le registre commence".into(),
-                target: "b".into(),
-            }]),
+            section(
+                "c",
+                "Résultats",
+                1,
+                true,
+                vec![Block::Reference {
+                    text: "Le registre commence".into(),
+                    target: "b".into(),
+                }],
+            ),
         ],
     );
     let laid = laid(&model);
-    assert!(laid.passes >= 2, "page numbers are only known after a first pass");
+    assert!(
+        laid.passes >= 2,
+        "page numbers are only known after a first pass"
+    );
     assert_eq!(laid.pages[0].kind, PageKind::Contents);
-    for (id, title) in [("a", "Synthèse"), ("a1", "Détail de la synthèse"), ("b", "Registre des actions")] {
+    for (id, title) in [
+        ("a", "Synthèse"),
+        ("a1", "Détail de la synthèse"),
+        ("b", "Registre des actions"),
+    ] {
         let page = laid.anchors[id].page;
         assert!(
             laid.pages[page].texts().contains(title),
@@ -297,5 +376,8 @@ fn contents_page_numbers_settle_after_a_second_pass() {
         CFA Essai page 1 / 6"#]]
     .assert_eq(&laid.pages[0].texts());
     let last = laid.pages.last().unwrap().texts();
-    assert!(last.contains("Le registre commence voir\u{a0}p.\u{a0}4"), "cross-reference resolved: {last}");
+    assert!(
+        last.contains("Le registre commence voir\u{a0}p.\u{a0}4"),
+        "cross-reference resolved: {last}"
+    );
 }
