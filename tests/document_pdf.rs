@@ -497,7 +497,20 @@ fn broken_encrypted_and_missing_proofs_get_an_explanation_page_and_the_rest_is_p
             id: None,
         }],
     }];
-    let produced = produce(small_model(sections, annexes), dir);
+    let model = small_model(sections, annexes);
+    let rendered = render_document(&model, dir.path()).unwrap();
+    assert_eq!(
+        rendered.warnings.len(),
+        5,
+        "each unreadable file is reported once: {:?}",
+        rendered.warnings
+    );
+    assert!(
+        rendered.warnings[3].contains("A4") && rendered.warnings[3].contains("mot de passe"),
+        "warnings name the annex and the reason: {:?}",
+        rendered.warnings
+    );
+    let produced = produce(model, dir);
     let pages = page_texts(&produced.pdf);
     let find = |title: &str| {
         pages

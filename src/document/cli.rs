@@ -35,6 +35,9 @@ pub fn run_render_document(args: &RenderDocumentArgs) -> Result<()> {
     let base = args.model.parent().unwrap_or(Path::new("."));
     let rendered = super::render_document(&model, base)?;
     super::write_pdf(&args.out, &rendered.pdf)?;
+    for warning in &rendered.warnings {
+        eprintln!("Attention : {warning}");
+    }
     println!(
         "Document écrit : {} ({} pages, {:.2} s).",
         args.out.display(),

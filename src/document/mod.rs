@@ -51,6 +51,9 @@ pub struct Rendered {
     pub pages: usize,
     /// How many layout passes page numbers needed to settle.
     pub passes: usize,
+    /// What the reader should know (French): unreadable files, references to
+    /// unknown ids. The document was produced anyway.
+    pub warnings: Vec<String>,
     pub timings: Timings,
 }
 
@@ -72,6 +75,7 @@ pub fn render_document(model: &DocumentModel, base_dir: &Path) -> Result<Rendere
     let prepared_at = Instant::now();
     let laid = layout::layout(model, &prepared.assets)?;
     let laid_at = Instant::now();
+    let warnings = warnings(model, &prepared.assets, &laid);
     let bytes = render::render(&laid, &prepared.images, &model.metadata)?;
     let rendered_at = Instant::now();
     let pdf = merge::finish(&bytes, &laid, prepared.pdfs, &model.metadata)?;
@@ -80,6 +84,7 @@ pub fn render_document(model: &DocumentModel, base_dir: &Path) -> Result<Rendere
         pdf,
         pages: laid.pages.len(),
         passes: laid.passes,
+        warnings,
         timings: Timings {
             prepare: prepared_at - start,
             layout: laid_at - prepared_at,
@@ -87,6 +92,45 @@ pub fn render_document(model: &DocumentModel, base_dir: &Path) -> Result<Rendere
             merge: merged_at - rendered_at,
         },
     })
+}
+
+fn warnings(model: &DocumentModel, assets: &layout::Assets, laid: &layout::LaidOut) -> Vec<String> {
+    let mut out = Vec::new();
+    for (annex, info) in model.annexes.iter().zip(&assets.annexes) {
+        if let layout::AnnexKind::Unreadable(reason) = &info.kind {
+            out.push(format!(
+                "annexe {} ({}) : {reason} ; une page d’explication la remplace.",
+                info.number,
+                annex.path.display()
+            ));
+        }
+    }
+    let mut images: Vec<_> = assets.images.iter().collect();
+    images.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, image) in images {
+        if let Err(reason) = image {
+            out.push(format!("image {} : {reason}.", path.display()));
+        }
+    }
+    let mut unknown: Vec<&str> = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            layout::frame::Item::Link { target, .. } if !laid.anchors.contains_key(target) => {
+                Some(target.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    for target in unknown {
+        out.push(format!(
+            "renvoi vers « {target} » : aucune section, aucun bloc ni aucune annexe ne porte cet identifiant (imprimé « p. ? »)."
+        ));
+    }
+    out
 }
 
 /// Writes bytes to `path` atomically: a temporary file in the same folder,

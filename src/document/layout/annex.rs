@@ -179,10 +179,12 @@ pub fn annex_pages(ctx: &Ctx, _model: &DocumentModel, i: usize, annex: &Annex) -
             });
             let mut fields = vec![Field::new("Fichier", info.file_name.clone())];
             if let Some(size) = info.size {
-                fields.push(Field::new(
-                    "Taille",
-                    format!("{} ({size} octets)", format_size(size)),
-                ));
+                let exact = if size >= 1024 {
+                    format!("{} ({size} octets)", format_size(size))
+                } else {
+                    format_size(size)
+                };
+                fields.push(Field::new("Taille", exact));
             }
             if let Some(sha) = &info.sha256 {
                 fields.push(Field::new("SHA-256", sha.clone()));
