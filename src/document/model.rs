@@ -178,6 +178,9 @@ pub struct Run {
     /// « Annexe A12, p. 212 » for an annex) after its text, as a link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// Print only « p. 212 » for the reference (in a column already naming the annex).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub page_only: bool,
 }
 
 impl Run {
@@ -195,6 +198,7 @@ impl Run {
             text: text.into(),
             style,
             reference: None,
+            page_only: false,
         }
     }
     pub fn reference(target: impl Into<String>) -> Self {
@@ -202,6 +206,15 @@ impl Run {
             text: String::new(),
             style: TextStyle::Regular,
             reference: Some(target.into()),
+            page_only: false,
+        }
+    }
+
+    /// A reference printed as « p. 212 » only.
+    pub fn page_of(target: impl Into<String>) -> Self {
+        Self {
+            page_only: true,
+            ..Self::reference(target)
         }
     }
 }

@@ -101,7 +101,11 @@ pub fn pieces(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
                 _ => "",
             };
             out.push(Piece {
-                text: format!("{sep}{}", ctx.refs.text(target)),
+                text: if run.page_only {
+                    format!("{sep}{}", ctx.refs.page_text(target))
+                } else {
+                    format!("{sep}{}", ctx.refs.text(target))
+                },
                 style: run.style,
                 link: Some(target.clone()),
             });
@@ -462,8 +466,7 @@ pub fn block_chunks(ctx: &Ctx, block: &Block, out: &mut Vec<Chunk>) {
         Block::Reference { text, target } => {
             let runs = [Run {
                 text: text.clone(),
-                style: TextStyle::Regular,
-                reference: Some(target.clone()),
+                ..Run::reference(target.clone())
             }];
             out.extend(paragraph(ctx, &pieces(ctx, &runs), BODY, None));
         }

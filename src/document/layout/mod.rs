@@ -78,6 +78,14 @@ impl References {
         self.targets.get(id).map(|(page, _)| *page)
     }
 
+    /// « p. 37 ».
+    pub fn page_text(&self, id: &str) -> String {
+        match self.page(id) {
+            Some(page) => format!("p.\u{a0}{page}"),
+            None => "p.\u{a0}?".to_owned(),
+        }
+    }
+
     /// « voir p. 37 », or « Annexe A12, p. 212 » for an annex.
     pub fn text(&self, id: &str) -> String {
         match self.targets.get(id) {
@@ -204,7 +212,7 @@ fn annex_index(model: &DocumentModel, assets: &Assets) -> Section {
                         .unwrap_or_else(|| "—".into()),
                 ),
                 Cell::Runs {
-                    runs: vec![Run::reference(annex.id.clone())],
+                    runs: vec![Run::page_of(annex.id.clone())],
                 },
             ]
         })

@@ -381,3 +381,16 @@ fn contents_page_numbers_settle_after_a_second_pass() {
         "cross-reference resolved: {last}"
     );
 }
+
+#[test]
+fn layout_is_deterministic() {
+    let model = crate::document::sample::sample_model(60, 0);
+    let dump = |laid: &LaidOut| laid.pages.iter().map(|p| p.dump()).collect::<String>();
+    let first = laid(&model);
+    let second = laid(&model);
+    assert!(first.pages.len() > 20, "the sample is a real document");
+    assert!(
+        dump(&first) == dump(&second),
+        "the same model must give the same pages, item for item"
+    );
+}
