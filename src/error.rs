@@ -120,7 +120,10 @@ fn validation_summary(errors: &[FieldError]) -> String {
     match errors {
         [] => "Saisie invalide.".to_owned(),
         [one] => one.message.clone(),
-        several => format!("{} champs sont à corriger : voyez le message sous chacun.", several.len()),
+        several => format!(
+            "{} champs sont à corriger : voyez le message sous chacun.",
+            several.len()
+        ),
     }
 }
 

@@ -4,6 +4,7 @@
 //! This crate knows nothing of Tauri or of any user interface: the desktop shell
 //! (`src-tauri/`) and the command line (`src/main.rs`) are two thin faces over it.
 
+pub mod document;
 pub mod error;
 
 pub use error::{Error, FieldError, Result};

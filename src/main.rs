@@ -7,6 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use tremplin::document::cli::{
+    run_render_document, run_sample_document, RenderDocumentArgs, SampleDocumentArgs,
+};
 use tremplin::{demo, location, Error, Store};
 
 #[derive(Parser)]
@@ -44,6 +47,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Produces an A4 PDF from a document model (JSON), written atomically.
+    RenderDocument(RenderDocumentArgs),
+    /// Writes a deterministic French sample document model and its proof files.
+    SampleDocument(SampleDocumentArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +88,14 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Error> {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     let data_dir = cli.data_dir.as_deref();
     match cli.command {
+        Command::RenderDocument(args) => {
+            run_render_document(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::SampleDocument(args) => {
+            run_sample_document(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo { scale } => {
             let mut store = open(data_dir)?;
             let summary = demo::create(
