@@ -596,6 +596,24 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
         .iter()
         .map(|_| 55.0 + rng.below(40) as f64)
         .collect();
+    // (promotion, leavers, respondents, employed, rate) with the rate computed
+    // from the counts, as the real dossier will.
+    let results: Vec<(&str, usize, usize, usize, f64)> = promotions
+        .iter()
+        .zip(&rates)
+        .map(|(p, r)| {
+            let out = 20 + (*r as usize % 17);
+            let answered = out * 8 / 10;
+            let employed = (answered as f64 * r / 100.0).round() as usize;
+            (
+                *p,
+                out,
+                answered,
+                employed,
+                employed as f64 * 100.0 / answered as f64,
+            )
+        })
+        .collect();
     sections.push(section(
         "resultats",
         "Résultats",
@@ -611,19 +629,19 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                     col("En emploi", 1.0, Align::Right),
                     col("Taux d’insertion", 1.3, Align::Right),
                 ],
-                rows: promotions
+                rows: results
                     .iter()
-                    .zip(&rates)
-                    .map(|(p, r)| {
-                        let out = 20 + (*r as usize % 17);
-                        let answered = out * 8 / 10;
-                        let employed = (answered as f64 * r / 100.0).round() as usize;
+                    .map(|(p, out, answered, employed, rate)| {
                         vec![
                             Cell::Text((*p).to_owned()),
                             Cell::Text(out.to_string()),
                             Cell::Text(answered.to_string()),
                             Cell::Text(employed.to_string()),
-                            Cell::Text(format!("{:.0}\u{a0}% ({employed}/{answered})", r)),
+                            // One decimal, decimal comma: the rate follows from its own figures.
+                            Cell::Text(format!(
+                                "{}\u{a0}% ({employed}/{answered})",
+                                crate::format::decimal(*rate, 1)
+                            )),
                         ]
                     })
                     .collect(),
@@ -631,8 +649,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 id: None,
             },
             Block::BarChart {
-                categories: promotions.iter().map(|p| (*p).to_owned()).collect(),
-                values: rates.clone(),
+                categories: results.iter().map(|r| r.0.to_owned()).collect(),
+                values: results.iter().map(|r| (r.4 * 10.0).round() / 10.0).collect(),
                 unit: "%".into(),
                 caption: "Figure 1 — Taux d’insertion à six mois par promotion (répondants en emploi / répondants).".into(),
                 id: Some("figure-insertion".into()),
