@@ -66,7 +66,7 @@ app: ui core-test
 # The real app in a real WebKit window under Xvfb, driven by WebDriver.
 e2e: test-deps app
 	TREMPLIN_E2E_APP=$(CURDIR)/$(APP) TAURI_DRIVER=$(TAURI_DRIVER) \
-	  xvfb-run -a -s "-screen 0 1280x800x24" $(CARGO) test -p tremplin-e2e -- --nocapture
+	  xvfb-run -a -s "-screen 0 1280x800x24" $(CARGO) test -p tremplin-e2e --test window -- --nocapture
 
 bench:
 	$(CARGO) bench --bench document

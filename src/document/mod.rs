@@ -152,5 +152,11 @@ pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     file.persist(path).map_err(|e| Error::io(path, e.error))?;
+    // The rename itself must reach the disk: sync the folder (Unix; Windows
+    // has no directory handles to sync).
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))?;
     Ok(())
 }

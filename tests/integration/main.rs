@@ -1,5 +1,5 @@
-//! Integration tests of the core and the command line, on real SQLite files in
-//! temporary folders. One binary, one module per area; assertion messages say
+//! Integration tests of the core and the command line, on real SQLite files and
+//! real PDFs in temporary folders. One binary, one module per area; assertion messages say
 //! why the expectation matters.
 
 // Test helpers may unwrap: a panic with its message is the failure report.
@@ -7,6 +7,7 @@
 
 mod cli;
 mod demo;
+mod document;
 mod store;
 
 use std::path::{Path, PathBuf};

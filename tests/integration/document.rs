@@ -1,9 +1,6 @@
 //! Produced PDFs read back with the tools an auditor's machine has: qpdf,
 //! poppler (pdftotext, pdffonts, pdfinfo) and lopdf for outline and links.
 
-// The helpers below are test code too: a panic there is the failure report.
-#![allow(clippy::unwrap_used)]
-
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
