@@ -211,15 +211,15 @@ const PROGRAMMES: &[ProgrammeSpec] = &[
         employers: &[
             "Restaurant Le Lift",
             "Brasserie du Martroi",
-            "L'Épicurien",
-            "Hôtel d'Arc — restaurant",
-            "La Table d'Olivet",
-            "Cuisine centrale d'Orléans Métropole",
+            "L’Épicurien",
+            "Hôtel d’Arc — restaurant",
+            "La Table d’Olivet",
+            "Cuisine centrale d’Orléans Métropole",
         ],
     },
     ProgrammeSpec {
         code: "Bac pro MELEC",
-        name: "Bac pro Métiers de l'électricité et de ses environnements connectés",
+        name: "Bac pro Métiers de l’électricité et de ses environnements connectés",
         cfd: "40025510",
         rncp: "RNCP30321",
         level: 4,
@@ -257,13 +257,13 @@ const PARTNERS: &[(&str, &str, &str)] = &[
     ),
     ("SPIE Centre", "employer", "Ingré"),
     ("Boulanger Olivet", "employer", "Olivet"),
-    ("Hôtel d'Arc", "employer", "Orléans"),
+    ("Hôtel d’Arc", "employer", "Orléans"),
     ("UMIH Loiret", "branch", "Orléans"),
     ("Fédération du commerce du Centre", "branch", "Tours"),
     ("OPCO EP", "opco", "Orléans"),
     ("OPCO Commerce", "opco", "Orléans"),
     ("Constructys Centre-Val de Loire", "opco", "Orléans"),
-    ("Mission locale de l'Orléanais", "mission_locale", "Orléans"),
+    ("Mission locale de l’Orléanais", "mission_locale", "Orléans"),
     (
         "Mission locale Montargis-Gien",
         "mission_locale",
@@ -294,15 +294,15 @@ const PARTNERS: &[(&str, &str, &str)] = &[
         "insertion_association",
         "Orléans",
     ),
-    ("IUT d'Orléans", "school", "Orléans"),
-    ("Université d'Orléans — licence pro", "school", "Orléans"),
+    ("IUT d’Orléans", "school", "Orléans"),
+    ("Université d’Orléans — licence pro", "school", "Orléans"),
     ("Lycée Jean-Lurçat — BTS", "school", "Orléans"),
     (
-        "Chambre de métiers et de l'artisanat du Loiret",
+        "Chambre de métiers et de l’artisanat du Loiret",
         "other",
         "Orléans",
     ),
-    ("Maison de l'emploi du Loiret", "other", "Orléans"),
+    ("Maison de l’emploi du Loiret", "other", "Orléans"),
 ];
 
 const CONTACTS: &[&str] = &[
@@ -322,34 +322,34 @@ fn titles(kind: ActionKind) -> &'static [&'static str] {
     match kind {
         CvWorkshop => &[
             "Atelier CV et lettre de motivation",
-            "Atelier « Mon CV en une page »",
+            "Atelier « Mon CV en une page »",
         ],
         InterviewSimulation => &[
-            "Simulation d'entretien d'embauche",
+            "Simulation d’entretien d’embauche",
             "Entretiens blancs avec des recruteurs",
         ],
         CompanyVisit => &[
-            "Visite d'entreprise",
-            "Immersion d'une journée en entreprise",
+            "Visite d’entreprise",
+            "Immersion d’une journée en entreprise",
         ],
         Mentoring => &[
             "Lancement du mentorat (jumelage)",
             "Rencontre mentors – apprentis",
         ],
         JobDating => &[
-            "Job dating de l'alternance",
-            "Forum des métiers et de l'emploi",
+            "Job dating de l’alternance",
+            "Forum des métiers et de l’emploi",
         ],
         ProfessionalTalk => &[
-            "Intervention d'un professionnel du secteur",
-            "Table ronde : les métiers après le diplôme",
+            "Intervention d’un professionnel du secteur",
+            "Table ronde : les métiers après le diplôme",
         ],
         FurtherStudyInfo => &[
-            "Poursuite d'études : admissions parallèles et Parcoursup",
-            "Portes ouvertes de l'IUT",
+            "Poursuite d’études : admissions parallèles et Parcoursup",
+            "Portes ouvertes de l’IUT",
         ],
         FirstJobCoaching => &[
-            "Coaching « premier emploi »",
+            "Coaching « premier emploi »",
             "Préparer sa première prise de poste",
         ],
         LearningSupport => &[
@@ -361,19 +361,19 @@ fn titles(kind: ActionKind) -> &'static [&'static str] {
             "Prise en main de la plateforme e-learning",
         ],
         SoftSkills => &[
-            "Compétences transversales : travailler en équipe",
-            "Gestion du stress avant l'examen",
+            "Compétences transversales : travailler en équipe",
+            "Gestion du stress avant l’examen",
         ],
         CitizenshipWorkshop => &[
-            "Atelier citoyenneté : valeurs de la République",
+            "Atelier citoyenneté : valeurs de la République",
             "Esprit critique et réseaux sociaux",
         ],
         SolidarityProject => &[
-            "Projet solidaire : collecte pour la banque alimentaire",
-            "Comité d'apprentis",
+            "Projet solidaire : collecte pour la banque alimentaire",
+            "Comité d’apprentis",
         ],
         OfferRelay => &[
-            "Diffusion des offres d'emploi de fin d'études",
+            "Diffusion des offres d’emploi de fin d’études",
             "Relais des offres France Travail",
         ],
     }
@@ -391,8 +391,8 @@ fn iso(date: NaiveDate) -> String {
 pub fn create(store: &mut Store, config: &DemoConfig) -> Result<DemoSummary> {
     if store.organisation()?.is_some() || !store.list_programmes()?.is_empty() {
         return Err(Error::Conflict(
-            "La base contient déjà des données : le CFA de démonstration ne s'installe que sur une base vide. \
-             Choisissez un autre dossier de données pour l'explorer."
+            "La base contient déjà des données : le CFA de démonstration ne s’installe que sur une base vide. \
+             Choisissez un autre dossier de données pour l’explorer."
                 .into(),
         ));
     }
@@ -581,7 +581,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
 
     // Sixty actions per copy, spread over the school year 2025-2026.
     let first_day = d(2025, 9, 15);
-    let dormant = [7usize, 19, 24]; // partners left without actions: « dormant »
+    let dormant = [7usize, 19, 24]; // partners left without actions: « dormant »
     for copy in 0..scale {
         for n in 0..60usize {
             let kind = ActionKind::ALL[n % ActionKind::ALL.len()];

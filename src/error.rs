@@ -35,7 +35,7 @@ pub enum Error {
     Validation(Vec<FieldError>),
 
     /// A record asked for by id does not exist (any more).
-    #[error("{entity} introuvable (n° {id}) : il a peut-être été supprimé entre-temps.")]
+    #[error("{entity} introuvable (n° {id}) : il a peut-être été supprimé entre-temps.")]
     NotFound {
         entity: &'static str,
         id: crate::model::Id,
@@ -49,32 +49,32 @@ pub enum Error {
     /// The database file was written by a newer Tremplin.
     #[error(
         "Cette base de données a été créée par une version plus récente de Tremplin \
-         (schéma {found}, cette version connaît le schéma {supported}). Elle n'a pas été \
-         modifiée : installez la dernière version de Tremplin pour l'ouvrir."
+         (schéma {found}, cette version connaît le schéma {supported}). Elle n’a pas été \
+         modifiée : installez la dernière version de Tremplin pour l’ouvrir."
     )]
     SchemaTooNew { found: i64, supported: i64 },
 
     /// The file is an SQLite database, but not one of ours.
-    #[error("Le fichier {path} n'est pas une base Tremplin : il n'a pas été modifié.")]
+    #[error("Le fichier {path} n’est pas une base Tremplin : il n’a pas été modifié.")]
     NotTremplinDatabase { path: PathBuf },
 
     /// SQLite reported damage (integrity_check failed, or the file is not a database).
-    #[error("La base de données est endommagée : {0}")]
+    #[error("La base de données est endommagée : {0}")]
     Corrupt(String),
 
     /// Any other SQLite failure (disk full, locked, I/O).
-    #[error("Erreur de la base de données : {}", storage_message(.0))]
+    #[error("Erreur de la base de données : {}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
 
     /// A file could not be read or written.
-    #[error("Impossible d'accéder au fichier {} : {}", .path.display(), io_message(.source))]
+    #[error("Impossible d’accéder au fichier {} : {}", .path.display(), io_message(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
 
     /// A document could not be produced (bad model, unreadable font).
-    #[error("Le document n'a pas pu être produit : {0}")]
+    #[error("Le document n’a pas pu être produit : {0}")]
     Document(String),
 }
 
@@ -121,7 +121,7 @@ fn validation_summary(errors: &[FieldError]) -> String {
         [] => "Saisie invalide.".to_owned(),
         [one] => one.message.clone(),
         several => format!(
-            "{} champs sont à corriger : voyez le message sous chacun.",
+            "{} champs sont à corriger : voyez le message sous chacun.",
             several.len()
         ),
     }
@@ -131,17 +131,17 @@ fn storage_message(error: &rusqlite::Error) -> String {
     use rusqlite::ffi::ErrorCode;
     match error.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => {
-            "le disque est plein ; libérez de la place puis recommencez.".into()
+            "le disque est plein ; libérez de la place puis recommencez.".into()
         }
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            "la base est occupée par un autre programme Tremplin ; fermez-le puis recommencez."
+            "la base est occupée par un autre programme Tremplin ; fermez-le puis recommencez."
                 .into()
         }
-        Some(ErrorCode::ReadOnly) => "la base est en lecture seule (droits du dossier ?).".into(),
+        Some(ErrorCode::ReadOnly) => "la base est en lecture seule (droits du dossier ?).".into(),
         Some(ErrorCode::CannotOpen) => {
             "le fichier ne peut pas être ouvert (dossier absent ou droits insuffisants).".into()
         }
-        Some(ErrorCode::NotADatabase) => "le fichier n'est pas une base de données SQLite.".into(),
+        Some(ErrorCode::NotADatabase) => "le fichier n’est pas une base de données SQLite.".into(),
         Some(ErrorCode::DatabaseCorrupt) => "le fichier est endommagé.".into(),
         _ => format!("{error}"),
     }

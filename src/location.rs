@@ -22,7 +22,7 @@ pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
             "~",
             std::io::Error::new(
                 std::io::ErrorKind::NotFound,
-                "dossier de données de l'utilisateur introuvable",
+                "dossier de données de l’utilisateur introuvable",
             ),
         )
     })

@@ -16,7 +16,7 @@ use tremplin::{demo, location, Error, Store};
 #[command(
     name = "tremplin",
     version,
-    about = "Tremplin : les preuves Qualiopi (indicateurs 14 et 29) d'un CFA"
+    about = "Tremplin : les preuves Qualiopi (indicateurs 14 et 29) d’un CFA"
 )]
 struct Cli {
     /// Data folder (database and evidence). Default: TREMPLIN_DATA_DIR, else the
@@ -64,7 +64,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("Erreur : {error}");
+            eprintln!("Erreur : {error}");
             ExitCode::FAILURE
         }
     }
@@ -106,8 +106,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
             )?;
             println!(
-                "CFA de démonstration créé dans {} : {} filières, {} promos, {} apprentis, {} membres de l'équipe, \
-                 {} partenaires, {} conventions, {} actions, {} lignes d'émargement.",
+                "CFA de démonstration créé dans {} : {} filières, {} promos, {} apprentis, {} membres de l’équipe, \
+                 {} partenaires, {} conventions, {} actions, {} lignes d’émargement.",
                 store.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 summary.programmes,
                 summary.cohorts,
@@ -156,19 +156,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     "foreignKeyProblems": report.foreign_key_problems,
                 }))?,
                 Format::Text => {
-                    println!("Base : {}", report.database_path);
+                    println!("Base : {}", report.database_path);
                     println!(
-                        "Schéma : version {} (cette version de Tremplin : {})",
+                        "Schéma : version {} (cette version de Tremplin : {})",
                         report.schema_version, report.supported_version
                     );
-                    println!("Intégrité : {}", report.integrity.join(" ; "));
-                    println!("Références cassées : {}", report.foreign_key_problems);
+                    println!("Intégrité : {}", report.integrity.join(" ; "));
+                    println!("Références cassées : {}", report.foreign_key_problems);
                     println!(
                         "{}",
                         if report.is_healthy() {
                             "Tout est en ordre."
                         } else {
-                            "PROBLÈME : la base doit être réparée ou restaurée."
+                            "PROBLÈME : la base doit être réparée ou restaurée."
                         }
                     );
                 }

@@ -58,7 +58,7 @@ pub fn run() {
         .invoke_handler(invoke_handler())
         .run(context());
     if let Err(error) = result {
-        eprintln!("Tremplin n'a pas pu démarrer : {error}");
+        eprintln!("Tremplin n’a pas pu démarrer : {error}");
         std::process::exit(1);
     }
 }

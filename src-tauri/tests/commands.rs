@@ -70,7 +70,7 @@ fn an_empty_database_has_no_organisation_until_the_demo_is_created() {
     assert_eq!(
         state["organisation"],
         Value::Null,
-        "first start must offer « Créer mon CFA »"
+        "first start must offer « Créer mon CFA »"
     );
     let state = h.ok("create_demo", json!({}));
     assert_eq!(
@@ -157,7 +157,7 @@ fn an_action_with_attendance_round_trips_through_ipc() {
     );
     assert_eq!(
         impact["message"],
-        "Supprimer cette action et ses 20 émargements ?"
+        "Supprimer cette action et ses 20 émargements ?"
     );
     h.ok("delete_record", json!({ "entity": "action", "id": id }));
     let error = h.invoke("get_action", json!({ "id": id })).unwrap_err();

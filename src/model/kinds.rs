@@ -38,19 +38,19 @@ closed_list! {
     /// What kind of action happened (DESIGN.md, « Action kinds »).
     ActionKind {
         CvWorkshop = "cv_workshop", "Atelier CV / lettre de motivation";
-        InterviewSimulation = "interview_simulation", "Simulation d'entretien";
-        CompanyVisit = "company_visit", "Visite d'entreprise / immersion";
+        InterviewSimulation = "interview_simulation", "Simulation d’entretien";
+        CompanyVisit = "company_visit", "Visite d’entreprise / immersion";
         Mentoring = "mentoring", "Mentorat (jumelage)";
         JobDating = "job_dating", "Job dating / forum / salon";
         ProfessionalTalk = "professional_talk", "Intervention de professionnels";
-        FurtherStudyInfo = "further_study_info", "Information poursuite d'études";
-        FirstJobCoaching = "first_job_coaching", "Coaching « premier emploi »";
+        FurtherStudyInfo = "further_study_info", "Information poursuite d’études";
+        FirstJobCoaching = "first_job_coaching", "Coaching « premier emploi »";
         LearningSupport = "learning_support", "Soutien pédagogique / remise à niveau";
         DigitalTools = "digital_tools", "Outils numériques";
         SoftSkills = "soft_skills", "Compétences transversales";
         CitizenshipWorkshop = "citizenship_workshop", "Atelier citoyenneté";
-        SolidarityProject = "solidarity_project", "Projet solidaire / comité d'apprentis";
-        OfferRelay = "offer_relay", "Diffusion d'offres";
+        SolidarityProject = "solidarity_project", "Projet solidaire / comité d’apprentis";
+        OfferRelay = "offer_relay", "Diffusion d’offres";
     }
 }
 
@@ -77,7 +77,7 @@ closed_list! {
         Opco = "opco", "OPCO";
         MissionLocale = "mission_locale", "Mission locale";
         FranceTravail = "france_travail", "France Travail";
-        InsertionAssociation = "insertion_association", "Association d'insertion";
+        InsertionAssociation = "insertion_association", "Association d’insertion";
         School = "school", "École / université";
         Other = "other", "Autre";
     }

@@ -64,7 +64,7 @@ impl TryFrom<String> for SchoolYear {
     type Error = String;
     fn try_from(value: String) -> Result<Self, Self::Error> {
         Self::parse(&value)
-            .ok_or_else(|| format!("« {value} » n'est pas une année scolaire (ex. 2025-2026)"))
+            .ok_or_else(|| format!("« {value} » n’est pas une année scolaire (ex. 2025-2026)"))
     }
 }
 

@@ -116,7 +116,7 @@ pub(super) fn participation(present: i64, invited: i64) -> Rate {
     Rate::new(
         present,
         invited,
-        "Apprentis présents ÷ apprentis des promos visées par l'action.",
+        "Apprentis présents ÷ apprentis des promos visées par l’action.",
     )
 }
 
@@ -212,25 +212,25 @@ fn check_references(tx: &Transaction<'_>, action: &NewAction) -> Result<()> {
     if missing("cohort", &action.cohort_ids)? {
         return Err(field_error(
             "cohortIds",
-            "Une des promos choisies n'existe plus.",
+            "Une des promos choisies n’existe plus.",
         ));
     }
     if missing("staff", &action.speaker_staff_ids)? {
         return Err(field_error(
             "speakerStaffIds",
-            "Un des intervenants choisis n'existe plus.",
+            "Un des intervenants choisis n’existe plus.",
         ));
     }
     if missing("partner", &action.speaker_partner_ids)? {
         return Err(field_error(
             "speakerPartnerIds",
-            "Un des partenaires intervenants n'existe plus.",
+            "Un des partenaires intervenants n’existe plus.",
         ));
     }
     if missing("partner", &action.co_organiser_ids)? {
         return Err(field_error(
             "coOrganiserIds",
-            "Un des partenaires co-organisateurs n'existe plus.",
+            "Un des partenaires co-organisateurs n’existe plus.",
         ));
     }
     Ok(())
@@ -315,7 +315,7 @@ fn write_attendance(tx: &Transaction<'_>, id: Id, a: &NewAction) -> Result<()> {
     if marks.keys().any(|apprentice| !invited.contains(apprentice)) {
         return Err(field_error(
             "attendance",
-            "L'émargement cite un(e) apprenti(e) qui n'appartient à aucune des promos visées.",
+            "L’émargement cite un(e) apprenti(e) qui n’appartient à aucune des promos visées.",
         ));
     }
     tx.execute("DELETE FROM attendance WHERE action_id = ?1", [id])?;

@@ -170,7 +170,7 @@ fn code<T>(
         rusqlite::Error::FromSqlConversionFailure(
             index,
             rusqlite::types::Type::Text,
-            format!("code inconnu « {text} »").into(),
+            format!("code inconnu « {text} »").into(),
         )
     })
 }

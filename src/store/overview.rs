@@ -42,7 +42,7 @@ impl Entity {
         match self {
             Entity::Programme => "Filière",
             Entity::Cohort => "Promo",
-            Entity::Staff => "Membre de l'équipe",
+            Entity::Staff => "Membre de l’équipe",
             Entity::Apprentice => "Apprenti(e)",
             Entity::Partner => "Partenaire",
             Entity::Agreement => "Convention",
@@ -95,11 +95,11 @@ impl Store {
                     self.count("SELECT count(*) FROM cohort WHERE programme_id = ?1", id)?;
                 if cohorts > 0 {
                     return refuse(format!(
-                        "Cette filière a {} : supprimez-les ou rattachez-les ailleurs d'abord.",
+                        "Cette filière a {} : supprimez-les ou rattachez-les ailleurs d’abord.",
                         count(cohorts, "promo", "promos")
                     ));
                 }
-                allow("Supprimer cette filière ?".into())
+                allow("Supprimer cette filière ?".into())
             }
             Entity::Cohort => {
                 let apprentices =
@@ -110,12 +110,12 @@ impl Store {
                 )?;
                 if apprentices > 0 || actions > 0 {
                     return refuse(format!(
-                        "Cette promo a {} et est visée par {} : elles en dépendent.",
+                        "Cette promo a {} et est visée par {} : elles en dépendent.",
                         count(apprentices, "apprenti(e)", "apprentis"),
                         count(actions, "action", "actions")
                     ));
                 }
-                allow("Supprimer cette promo ?".into())
+                allow("Supprimer cette promo ?".into())
             }
             Entity::Staff => {
                 let followed =
@@ -124,13 +124,13 @@ impl Store {
                     self.count("SELECT count(*) FROM action_staff WHERE staff_id = ?1", id)?;
                 if followed > 0 || spoke > 0 {
                     return refuse(format!(
-                        "Cette personne est référente de {} et intervenante de {} : \
-                         désignez d'autres personnes d'abord, ces traces servent à l'audit.",
+                        "Cette personne est référente de {} et intervenante de {} : \
+                         désignez d’autres personnes d’abord, ces traces servent à l’audit.",
                         count(followed, "apprenti(e)", "apprentis"),
                         count(spoke, "action", "actions")
                     ));
                 }
-                allow("Supprimer ce membre de l'équipe ?".into())
+                allow("Supprimer ce membre de l’équipe ?".into())
             }
             Entity::Apprentice => {
                 let marks = self.count(
@@ -139,11 +139,11 @@ impl Store {
                 )?;
                 if marks > 0 {
                     allow(format!(
-                        "Supprimer cet(te) apprenti(e) et ses {} ? Ses présences disparaîtront des taux.",
+                        "Supprimer cet(te) apprenti(e) et ses {} ? Ses présences disparaîtront des taux.",
                         count(marks, "émargement", "émargements")
                     ))
                 } else {
-                    allow("Supprimer cet(te) apprenti(e) ?".into())
+                    allow("Supprimer cet(te) apprenti(e) ?".into())
                 }
             }
             Entity::Partner => {
@@ -153,7 +153,7 @@ impl Store {
                 )?;
                 if actions > 0 {
                     return refuse(format!(
-                        "Ce partenaire figure dans {} : retirez-le de ces actions d'abord.",
+                        "Ce partenaire figure dans {} : retirez-le de ces actions d’abord.",
                         count(actions, "action", "actions")
                     ));
                 }
@@ -161,19 +161,19 @@ impl Store {
                     self.count("SELECT count(*) FROM agreement WHERE partner_id = ?1", id)?;
                 if agreements > 0 {
                     allow(format!(
-                        "Supprimer ce partenaire et ses {} ?",
+                        "Supprimer ce partenaire et ses {} ?",
                         count(agreements, "convention", "conventions")
                     ))
                 } else {
-                    allow("Supprimer ce partenaire ?".into())
+                    allow("Supprimer ce partenaire ?".into())
                 }
             }
-            Entity::Agreement => allow("Supprimer cette convention ?".into()),
+            Entity::Agreement => allow("Supprimer cette convention ?".into()),
             Entity::Action => {
                 let marks =
                     self.count("SELECT count(*) FROM attendance WHERE action_id = ?1", id)?;
                 allow(format!(
-                    "Supprimer cette action et ses {} ?",
+                    "Supprimer cette action et ses {} ?",
                     count(marks, "émargement", "émargements")
                 ))
             }
@@ -290,7 +290,7 @@ impl Store {
             accompanied: Rate::new(
                 one(&accompanied_of_year)?,
                 one(&apprentices_of_year)?,
-                "Apprentis des promos de l'année présents à au moins une action de l'indicateur 29 ÷ \
+                "Apprentis des promos de l’année présents à au moins une action de l’indicateur 29 ÷ \
                  apprentis de ces promos.",
             ),
             dormant_partner_count: dormant,

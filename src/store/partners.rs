@@ -159,7 +159,7 @@ impl Writer<'_> {
             "partner",
             g.partner_id,
             "partnerId",
-            "Ce partenaire n'existe plus.",
+            "Ce partenaire n’existe plus.",
         )?;
         match id {
             Some(id) => {

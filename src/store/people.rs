@@ -44,7 +44,7 @@ fn get_staff(conn: &Connection, id: Id) -> Result<Staff> {
     let sql = format!("SELECT {STAFF_COLUMNS} FROM staff s WHERE s.id = ?1");
     found(
         conn.query_row(&sql, [id], staff_from_row),
-        "Membre de l'équipe",
+        "Membre de l’équipe",
         id,
     )
 }
@@ -155,7 +155,7 @@ impl Writer<'_> {
             "cohort",
             a.cohort_id,
             "cohortId",
-            "Cette promo n'existe plus.",
+            "Cette promo n’existe plus.",
         )?;
         if let Some(referent) = a.referent_id {
             ensure_exists(
@@ -163,7 +163,7 @@ impl Writer<'_> {
                 "staff",
                 referent,
                 "referentId",
-                "Ce membre de l'équipe n'existe plus.",
+                "Ce membre de l’équipe n’existe plus.",
             )?;
         }
         let values = params![

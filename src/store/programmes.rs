@@ -122,7 +122,7 @@ impl Writer<'_> {
         if clash.is_some() {
             return Err(field_error(
                 "code",
-                format!("Une autre filière porte déjà le code « {} ».", p.code),
+                format!("Une autre filière porte déjà le code « {} ».", p.code),
             ));
         }
         match id {
@@ -153,7 +153,7 @@ impl Writer<'_> {
             "programme",
             c.programme_id,
             "programmeId",
-            "Cette filière n'existe plus.",
+            "Cette filière n’existe plus.",
         )?;
         let clash: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM cohort WHERE programme_id = ?1 AND label = ?2 AND id IS NOT ?3)",
@@ -163,7 +163,7 @@ impl Writer<'_> {
         if clash {
             return Err(field_error(
                 "label",
-                format!("Cette filière a déjà une promo « {} ».", c.label),
+                format!("Cette filière a déjà une promo « {} ».", c.label),
             ));
         }
         match id {

@@ -58,10 +58,10 @@ fn identify(conn: &Connection) -> Result<(i32, i64, i64)> {
     };
     read().map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => Error::Corrupt(
-            "le fichier n'est pas une base de données SQLite (ou il est chiffré).".into(),
+            "le fichier n’est pas une base de données SQLite (ou il est chiffré).".into(),
         ),
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            Error::Corrupt("l'en-tête du fichier est illisible.".into())
+            Error::Corrupt("l’en-tête du fichier est illisible.".into())
         }
         _ => Error::Storage(e),
     })
@@ -79,7 +79,7 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if mode != "wal" && mode != "memory" {
         return Err(Error::Corrupt(format!(
-            "le journal WAL n'a pas pu être activé (mode « {mode} »)."
+            "le journal WAL n’a pas pu être activé (mode « {mode} »)."
         )));
     }
     // FULL: in WAL, NORMAL can lose the last commits on power loss.
@@ -111,7 +111,7 @@ fn backup_before_migrating(conn: &Connection, path: &Path, version: i64) -> Resu
     let answer: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if answer != "ok" {
         return Err(Error::Corrupt(format!(
-            "la copie de sécurité avant mise à jour est invalide : {answer}"
+            "la copie de sécurité avant mise à jour est invalide : {answer}"
         )));
     }
     Ok(())

@@ -54,6 +54,6 @@ fn missing_record_is_not_found() {
     assert_eq!(error.code(), "not_found");
     assert_eq!(
         error.to_string(),
-        "Action introuvable (n° 42) : il a peut-être été supprimé entre-temps."
+        "Action introuvable (n° 42) : il a peut-être été supprimé entre-temps."
     );
 }

@@ -130,7 +130,7 @@ impl Form {
         match value.parse::<f64>() {
             Ok(score) if (0.0..=5.0).contains(&score) => Some((score * 10.0).round() / 10.0),
             Ok(_) => {
-                self.error(field, "La note de satisfaction est sur 5 : entre 0 et 5.");
+                self.error(field, "La note de satisfaction est sur 5 : entre 0 et 5.");
                 None
             }
             Err(_) => {
@@ -209,7 +209,7 @@ impl Form {
         } else if !luhn(&digits) {
             self.error(
                 field,
-                "Ce SIRET n'est pas valide (clé de contrôle) : vérifiez les chiffres.",
+                "Ce SIRET n’est pas valide (clé de contrôle) : vérifiez les chiffres.",
             );
         }
         Some(digits)
@@ -227,7 +227,7 @@ impl Form {
         if !valid {
             self.error(
                 field,
-                "Le code UAI compte 7 chiffres suivis d'une lettre (ex. 0751234A).",
+                "Le code UAI compte 7 chiffres suivis d’une lettre (ex. 0751234A).",
             );
         }
         Some(code)
@@ -242,7 +242,7 @@ impl Form {
         if digits.len() != 11 || !digits.chars().all(|c| c.is_ascii_digit()) {
             self.error(
                 field,
-                "Le numéro de déclaration d'activité compte 11 chiffres.",
+                "Le numéro de déclaration d’activité compte 11 chiffres.",
             );
         }
         Some(digits)
@@ -285,7 +285,7 @@ impl Form {
         if !(3..=6).contains(&number.len()) || !number.chars().all(|c| c.is_ascii_digit()) {
             self.error(
                 field,
-                "Le code RNCP s'écrit « RNCP » suivi de 3 à 6 chiffres (ex. RNCP38362).",
+                "Le code RNCP s’écrit « RNCP » suivi de 3 à 6 chiffres (ex. RNCP38362).",
             );
         }
         Some(format!("RNCP{number}"))
@@ -306,9 +306,27 @@ impl Form {
     }
 }
 
-/// Trims and folds inner runs of white space into one space.
+/// Trims and folds inner runs of white space into one space — a non-breaking
+/// one when the run holds one (French typography: « 14 h », « Atelier : … »).
 fn clean(value: &str) -> String {
-    value.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(value.len());
+    let mut run: Option<char> = None;
+    for c in value.trim().chars() {
+        if c.is_whitespace() {
+            let keep = matches!(c, '\u{a0}' | '\u{202f}');
+            run = match run {
+                Some(kept) if kept != ' ' => Some(kept),
+                _ if keep => Some(c),
+                _ => Some(' '),
+            };
+        } else {
+            if let Some(space) = run.take() {
+                out.push(space);
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Removes spaces, dots and dashes people type inside codes.
@@ -345,7 +363,7 @@ fn luhn(digits: &str) -> bool {
 pub fn parse_date(value: &str) -> std::result::Result<NaiveDate, String> {
     let value = value.trim();
     let invalid =
-        || format!("« {value} » n'est pas une date : écrivez-la jj/mm/aaaa (ex. 15/09/2025).");
+        || format!("« {value} » n’est pas une date : écrivez-la jj/mm/aaaa (ex. 15/09/2025).");
     let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
     let [a, b, c] = parts.as_slice() else {
         return Err(invalid());
@@ -363,11 +381,11 @@ pub fn parse_date(value: &str) -> std::result::Result<NaiveDate, String> {
     };
     if !(1900..=2200).contains(&y) {
         return Err(format!(
-            "L'année {y} est hors de la plage admise (1900 à 2200)."
+            "L’année {y} est hors de la plage admise (1900 à 2200)."
         ));
     }
     NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("Le {d:02}/{m:02}/{y} n'existe pas : vérifiez le jour et le mois."))
+        .ok_or_else(|| format!("Le {d:02}/{m:02}/{y} n’existe pas : vérifiez le jour et le mois."))
 }
 
 /// « 14 h 30 », « 14h30 », « 14:30 », « 9h ».
@@ -387,13 +405,13 @@ pub fn parse_time(value: &str) -> std::result::Result<NaiveTime, String> {
     hours
         .zip(minutes)
         .and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0))
-        .ok_or_else(|| format!("« {value} » n'est pas une heure : écrivez par exemple 14 h 30."))
+        .ok_or_else(|| format!("« {value} » n’est pas une heure : écrivez par exemple 14 h 30."))
 }
 
 /// « 2 h 30 », « 2h », « 1,5 h », « 90 min », « 90 » (minutes) → minutes.
 pub fn parse_duration(value: &str) -> std::result::Result<u32, String> {
     let invalid =
-        || format!("« {value} » n'est pas une durée : écrivez par exemple 2 h 30 ou 45 min.");
+        || format!("« {value} » n’est pas une durée : écrivez par exemple 2 h 30 ou 45 min.");
     let compact: String = value
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -418,7 +436,7 @@ pub fn parse_duration(value: &str) -> std::result::Result<u32, String> {
     match minutes {
         0 => Err("Une durée ne peut pas être nulle.".to_owned()),
         m if m > 60 * 24 * 30 => {
-            Err("Durée trop longue : une action dure au plus 30 jours.".to_owned())
+            Err("Durée trop longue : une action dure au plus 30 jours.".to_owned())
         }
         m => Ok(m),
     }

@@ -30,7 +30,7 @@ pub fn check_programme(input: &ProgrammeInput) -> Result<NewProgramme> {
     let mut f = Form::default();
     let programme = NewProgramme {
         code: f.required("code", &input.code, "Le code de la filière", 20),
-        name: f.required("name", &input.name, "L'intitulé de la filière", 200),
+        name: f.required("name", &input.name, "L’intitulé de la filière", 200),
         diploma_code: f.diploma_code("diplomaCode", &input.diploma_code),
         rncp_code: f.rncp_code("rncpCode", &input.rncp_code),
         level: f.level("level", &input.level),
@@ -54,7 +54,7 @@ pub fn check_cohort(input: &CohortInput) -> Result<NewCohort> {
         } else if (end - start).num_days() > 6 * 366 {
             f.error(
                 "endDate",
-                "Une promo dure au plus six ans : vérifiez les dates.",
+                "Une promo dure au plus six ans : vérifiez les dates.",
             );
         }
     }
@@ -98,7 +98,7 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
     let cohort_id = f.reference(
         "cohortId",
         input.cohort_id,
-        "Choisissez la promo de l'apprenti(e).",
+        "Choisissez la promo de l’apprenti(e).",
     );
     let first_name = f.required("firstName", &input.first_name, "Le prénom", 100);
     let last_name = f.required("lastName", &input.last_name, "Le nom", 100);
@@ -130,13 +130,13 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
         if birth < fields::date(1940, 1, 1) {
             f.error(
                 "birthDate",
-                "Date de naissance improbable : vérifiez l'année.",
+                "Date de naissance improbable : vérifiez l’année.",
             );
         } else if let Some(start) = contract_start {
             if birth + chrono::Months::new(14 * 12) > start {
                 f.error(
                     "birthDate",
-                    "Un(e) apprenti(e) a au moins 14 ans au début du contrat : vérifiez la date.",
+                    "Un(e) apprenti(e) a au moins 14 ans au début du contrat : vérifiez la date.",
                 );
             }
         }
@@ -194,7 +194,7 @@ pub fn check_agreement(input: &AgreementInput) -> Result<NewAgreement> {
         input.partner_id,
         "Choisissez le partenaire signataire.",
     );
-    let title = f.required("title", &input.title, "L'intitulé de la convention", 200);
+    let title = f.required("title", &input.title, "L’intitulé de la convention", 200);
     let signed_on = f.date("signedOn", &input.signed_on, true);
     let valid_until = f.date("validUntil", &input.valid_until, false);
     if let (Some(signed), Some(until)) = (signed_on, valid_until) {
@@ -222,9 +222,9 @@ pub fn check_action(input: &ActionInput) -> Result<NewAction> {
         "kind",
         &input.kind,
         ActionKind::from_code,
-        "Choisissez le type d'action.",
+        "Choisissez le type d’action.",
     );
-    let title = f.required("title", &input.title, "L'intitulé de l'action", 200);
+    let title = f.required("title", &input.title, "L’intitulé de l’action", 200);
     let start_date = f.date("startDate", &input.start_date, true);
     let end_date = f.date("endDate", &input.end_date, false);
     if let (Some(start), Some(end)) = (start_date, end_date) {
@@ -241,13 +241,13 @@ pub fn check_action(input: &ActionInput) -> Result<NewAction> {
     if !input.indicator14 && !input.indicator29 {
         f.error(
             "indicator29",
-            "Une action compte pour l'indicateur 14, le 29, ou les deux : cochez-en au moins un.",
+            "Une action compte pour l’indicateur 14, le 29, ou les deux : cochez-en au moins un.",
         );
     }
     if input.cohort_ids.is_empty() {
         f.error(
             "cohortIds",
-            "Choisissez au moins une promo visée : c'est elle qui donne la liste d'émargement.",
+            "Choisissez au moins une promo visée : c’est elle qui donne la liste d’émargement.",
         );
     }
     let mut seen = std::collections::HashSet::new();
@@ -255,14 +255,14 @@ pub fn check_action(input: &ActionInput) -> Result<NewAction> {
         if !seen.insert(mark.apprentice_id) {
             f.error(
                 "attendance",
-                "Un(e) apprenti(e) figure deux fois dans l'émargement.",
+                "Un(e) apprenti(e) figure deux fois dans l’émargement.",
             );
             break;
         }
         if mark.signed && !mark.present {
             f.error(
                 "attendance",
-                "Un(e) apprenti(e) absent(e) ne peut pas avoir signé l'émargement.",
+                "Un(e) apprenti(e) absent(e) ne peut pas avoir signé l’émargement.",
             );
             break;
         }
@@ -307,7 +307,7 @@ pub fn check_school_year(text: &str) -> Result<SchoolYear> {
     SchoolYear::parse(text).ok_or_else(|| {
         field_error(
             "schoolYear",
-            format!("« {text} » n'est pas une année scolaire : écrivez par exemple 2025-2026."),
+            format!("« {text} » n’est pas une année scolaire : écrivez par exemple 2025-2026."),
         )
     })
 }

@@ -18,7 +18,7 @@ fn dates_are_read_as_french_day_first() {
     assert_eq!(parse_date("2025-09-05"), Ok(fields::date(2025, 9, 5)));
     assert_eq!(
         parse_date("31/02/2025").unwrap_err(),
-        "Le 31/02/2025 n'existe pas : vérifiez le jour et le mois."
+        "Le 31/02/2025 n’existe pas : vérifiez le jour et le mois."
     );
     assert!(parse_date("hier").unwrap_err().contains("jj/mm/aaaa"));
     assert!(
@@ -171,7 +171,7 @@ fn action_needs_an_indicator_a_cohort_and_coherent_attendance() {
 fn a_complete_action_is_accepted() {
     let action = check_action(&ActionInput {
         kind: "interview_simulation".into(),
-        title: "  Simulation d'entretien  ".into(),
+        title: "  Simulation d’entretien  ".into(),
         start_date: "14/11/2025".into(),
         start_time: "14 h 30".into(),
         duration: "3 h".into(),
@@ -181,12 +181,27 @@ fn a_complete_action_is_accepted() {
         ..Default::default()
     })
     .unwrap();
-    assert_eq!(action.title, "Simulation d'entretien");
+    assert_eq!(action.title, "Simulation d’entretien");
     assert_eq!(action.duration_minutes, Some(180));
     assert_eq!(action.feedback_score, Some(4.3));
     assert_eq!(
         action.cohort_ids,
         [Id(1), Id(2)],
         "cohorts are deduplicated and sorted"
+    );
+}
+
+#[test]
+fn white_space_is_folded_but_non_breaking_spaces_are_kept() {
+    let programme = check_programme(&ProgrammeInput {
+        code: " BTS \t MCO ".into(),
+        name: "Atelier\u{a0}:  débat".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(programme.code, "BTS MCO");
+    assert_eq!(
+        programme.name, "Atelier\u{a0}: débat",
+        "French typography survives a save"
     );
 }

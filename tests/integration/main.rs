@@ -95,7 +95,7 @@ pub fn small(store: Store) -> Small {
         .collect();
     let partner = store
         .save_partner(&PartnerInput {
-            name: "Mission locale d'Orléans".into(),
+            name: "Mission locale d’Orléans".into(),
             kind: "mission_locale".into(),
             ..Default::default()
         })

@@ -100,7 +100,7 @@ fn a_file_that_is_not_a_database_is_reported_as_damaged() {
     let folder = Folder::new();
     std::fs::write(
         folder.database(),
-        b"Ceci n'est pas une base SQLite, juste du texte assez long pour un en-tete.",
+        b"Ceci n_est pas une base SQLite, juste du texte assez long pour un en-tete.",
     )
     .unwrap();
     let before = file_bytes(&folder.database());
@@ -245,7 +245,7 @@ fn deleting_asks_what_goes_with_it_and_refuses_what_others_need() {
     assert!(impact.allowed);
     assert_eq!(
         impact.message,
-        "Supprimer cette action et ses 3 émargements ?"
+        "Supprimer cette action et ses 3 émargements ?"
     );
 
     let impact = s.store.deletion_impact(Entity::Partner, s.partner).unwrap();

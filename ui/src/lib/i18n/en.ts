@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
   'app.loadFailed': 'Tremplin could not open your data.',
   'app.retry': 'Try again',
+  'app.loadFailedHint': 'Your data was not touched. If the problem persists, note this message and contact your IT support.',
 
   'nav.label': 'Sections',
   'nav.dashboard': 'Dashboard',

@@ -9,6 +9,7 @@ export const fr = {
   'app.loading': 'Chargement…',
   'app.loadFailed': 'Tremplin n’a pas pu ouvrir vos données.',
   'app.retry': 'Réessayer',
+  'app.loadFailedHint': 'Vos données n’ont pas été touchées. Si le problème persiste, notez ce message et contactez votre support informatique.',
 
   'nav.label': 'Sections',
   'nav.dashboard': 'Tableau de bord',
