@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, Row};
 
 use super::{code, ensure_exists, found, Store, Writer};
 use crate::error::Result;
+use crate::format::fold;
 use crate::model::*;
 use crate::validate;
 
@@ -74,7 +75,9 @@ impl Store {
                 last_action_date: r.get(10)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<PartnerRow> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort_by_cached_key(|row| (fold(&row.partner.name), row.partner.id));
+        Ok(rows)
     }
 
     pub fn partner(&self, id: Id) -> Result<Partner> {

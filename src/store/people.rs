@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, Row};
 
 use super::{code, ensure_exists, found, Store, Writer};
 use crate::error::Result;
+use crate::format::fold;
 use crate::model::*;
 use crate::validate;
 
@@ -75,7 +76,15 @@ impl Store {
                 action_count: r.get(7)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<StaffRow> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort_by_cached_key(|row| {
+            (
+                fold(&row.staff.last_name),
+                fold(&row.staff.first_name),
+                row.staff.id,
+            )
+        });
+        Ok(rows)
     }
 
     pub fn staff(&self, id: Id) -> Result<Staff> {
@@ -110,7 +119,13 @@ impl Store {
                 referent_name: r.get(15)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<ApprenticeRow> = rows.collect::<rusqlite::Result<_>>()?;
+        // SQLite's NOCASE ignores case, not accents: « Aïcha » must come before « Aurélien ».
+        rows.sort_by_cached_key(|row| {
+            let a = &row.apprentice;
+            (fold(&a.last_name), fold(&a.first_name), a.id)
+        });
+        Ok(rows)
     }
 
     pub fn apprentice(&self, id: Id) -> Result<Apprentice> {

@@ -308,3 +308,37 @@ fn writes_from_two_connections_serialise_instead_of_failing() {
     assert_eq!(first.organisation().unwrap().unwrap().name, "Deux");
     assert!(first.check().unwrap().is_healthy());
 }
+
+#[test]
+fn lists_sort_names_ignoring_accents_and_case() {
+    let mut s = small(Store::open_in_memory().unwrap());
+    for (first, last) in [("Aurélien", "André"), ("aïcha", "André"), ("Zoé", "élise")] {
+        s.store
+            .save_apprentice(&ApprenticeInput {
+                cohort_id: Some(s.cohort),
+                first_name: first.into(),
+                last_name: last.into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let names: Vec<String> = s
+        .store
+        .list_apprentices(&ApprenticeFilter::default())
+        .unwrap()
+        .iter()
+        .map(|a| format!("{} {}", a.apprentice.last_name, a.apprentice.first_name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "André aïcha",
+            "André Aurélien",
+            "Diallo Camille",
+            "élise Zoé",
+            "Lefèvre Camille",
+            "Nguyen Camille"
+        ],
+        "« Aïcha » before « Aurélien », « élise » among the E"
+    );
+}
