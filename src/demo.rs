@@ -643,7 +643,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
                 ..Default::default()
             };
             let action = validate::check_action(&input)?;
-            summary.attendance += action.cohort_ids.len() * 20;
+            summary.attendance += action.attendance.len();
             w.save_action(None, &action)?;
             summary.actions += 1;
         }

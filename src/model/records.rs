@@ -532,7 +532,7 @@ impl Rate {
     pub fn new(numerator: i64, denominator: i64, method: impl Into<String>) -> Self {
         let percent = (denominator > 0).then(|| numerator as f64 * 100.0 / denominator as f64);
         let display = match percent {
-            Some(p) => format!("{} %", crate::format::decimal(p, 1)).replace(" %", "\u{202f}%"),
+            Some(p) => format!("{}\u{202f}%", crate::format::decimal(p, 1)),
             None => "non calculable".to_owned(),
         };
         Self {

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, Row, Transaction};
 
-use super::{code, found, Store, Writer};
+use super::{code, ensure_exists, found, Store, Writer};
 use crate::error::Result;
 use crate::model::*;
 use crate::validate::{self, field_error};
@@ -200,38 +200,36 @@ impl Store {
 }
 
 fn check_references(tx: &Transaction<'_>, action: &NewAction) -> Result<()> {
-    let missing = |table: &str, ids: &[Id]| -> Result<bool> {
-        let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
-        for &id in ids {
-            if !tx.query_row(&sql, [id], |r| r.get::<_, bool>(0))? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    };
-    if missing("cohort", &action.cohort_ids)? {
-        return Err(field_error(
+    let lists: [(&str, &[Id], &str, &str); 4] = [
+        (
+            "cohort",
+            &action.cohort_ids,
             "cohortIds",
             "Une des promos choisies n’existe plus.",
-        ));
-    }
-    if missing("staff", &action.speaker_staff_ids)? {
-        return Err(field_error(
+        ),
+        (
+            "staff",
+            &action.speaker_staff_ids,
             "speakerStaffIds",
             "Un des intervenants choisis n’existe plus.",
-        ));
-    }
-    if missing("partner", &action.speaker_partner_ids)? {
-        return Err(field_error(
+        ),
+        (
+            "partner",
+            &action.speaker_partner_ids,
             "speakerPartnerIds",
             "Un des partenaires intervenants n’existe plus.",
-        ));
-    }
-    if missing("partner", &action.co_organiser_ids)? {
-        return Err(field_error(
+        ),
+        (
+            "partner",
+            &action.co_organiser_ids,
             "coOrganiserIds",
             "Un des partenaires co-organisateurs n’existe plus.",
-        ));
+        ),
+    ];
+    for (table, ids, field, message) in lists {
+        for &id in ids {
+            ensure_exists(tx, table, id, field, message)?;
+        }
     }
     Ok(())
 }
