@@ -316,6 +316,249 @@ const CONTACTS: &[&str] = &[
     "M. Stéphane Huet",
 ];
 
+/// Towns of the Centre-Val de Loire and the short code a CFA gives each site:
+/// each copy of a scaled demo is another site of the CFA, so its filières,
+/// employers and partners read as real ones (« BTS MCO MTG », « Mission locale
+/// de Blois »), never numbered.
+const SITES: &[(&str, &str)] = &[
+    ("Montargis", "MTG"),
+    ("Gien", "GIE"),
+    ("Pithiviers", "PTV"),
+    ("Blois", "BLO"),
+    ("Vendôme", "VDM"),
+    ("Romorantin-Lanthenay", "ROM"),
+    ("Tours", "TRS"),
+    ("Amboise", "AMB"),
+    ("Chinon", "CHN"),
+    ("Loches", "LOC"),
+    ("Chartres", "CHR"),
+    ("Dreux", "DRX"),
+    ("Châteaudun", "CDN"),
+    ("Nogent-le-Rotrou", "NLR"),
+    ("Bourges", "BRG"),
+    ("Vierzon", "VRZ"),
+    ("Saint-Amand-Montrond", "SAM"),
+    ("Châteauroux", "CTX"),
+    ("Issoudun", "ISS"),
+    ("Le Blanc", "LBL"),
+    ("Argenton-sur-Creuse", "ARG"),
+    ("Beaugency", "BGY"),
+    ("Meung-sur-Loire", "MSL"),
+    ("Sully-sur-Loire", "SSL"),
+    ("Briare", "BRI"),
+    ("Jargeau", "JRG"),
+    ("Joué-lès-Tours", "JLT"),
+    ("Saint-Cyr-sur-Loire", "SCL"),
+    ("Lucé", "LUC"),
+    ("Mainvilliers", "MNV"),
+    ("Mer", "MER"),
+    ("Salbris", "SAL"),
+    ("Aubigny-sur-Nère", "AUB"),
+    ("Sancerre", "SAN"),
+    ("Mehun-sur-Yèvre", "MHY"),
+    ("Déols", "DEO"),
+    ("Buzançais", "BUZ"),
+    ("Épernon", "EPN"),
+    ("Bonneval", "BNV"),
+    ("Montoire-sur-le-Loir", "MTR"),
+    ("Contres", "CTR"),
+    ("Langeais", "LGS"),
+    ("Bléré", "BLR"),
+    ("Château-Renault", "CRN"),
+    ("Neuvy-sur-Barangeon", "NSB"),
+];
+
+/// First names of the staff of the other sites (adults, not apprentices).
+const STAFF_FIRST_NAMES: &[&str] = &[
+    "Isabelle",
+    "Laurent",
+    "Sandrine",
+    "Frédéric",
+    "Valérie",
+    "Christophe",
+    "Nadia",
+    "Stéphane",
+    "Véronique",
+    "Sébastien",
+    "Karine",
+    "Philippe",
+    "Sylvie",
+    "Nicolas",
+    "Céline",
+    "David",
+    "Samia",
+    "Thierry",
+    "Aurélie",
+    "Mickaël",
+    "Delphine",
+    "Jérôme",
+    "Hélène",
+    "Yannick",
+    "Martine",
+    "Farid",
+    "Élodie",
+    "Grégory",
+    "Muriel",
+    "Arnaud",
+    "Béatrice",
+    "Hervé",
+    "Corinne",
+    "Pascal",
+    "Nathalie",
+    "Rachid",
+    "Émilie",
+    "Guillaume",
+    "Solène",
+    "Didier",
+];
+
+/// Brands an apprentice of each filière works for, at another site.
+const EMPLOYER_BRANDS: [&[&str]; 3] = [
+    &[
+        "Carrefour Market",
+        "Decathlon",
+        "Boulanger",
+        "Intersport",
+        "Leroy Merlin",
+        "Optique Lafayette",
+        "Jardiland",
+        "Super U",
+        "Gamm vert",
+        "Fnac",
+        "Darty",
+        "Kiabi",
+        "Norauto",
+        "Biocoop",
+        "Maisons du Monde",
+        "Picard",
+    ],
+    &[
+        "Restaurant La Promenade",
+        "Brasserie de la Gare",
+        "Hôtel de France — restaurant",
+        "Le Bistrot des Halles",
+        "Auberge du Val",
+        "La Table du Marché",
+        "Cuisine centrale",
+        "Restaurant Les Tilleuls",
+        "Traiteur Maison Rivière",
+        "Brasserie du Théâtre",
+        "Le Relais de Loire",
+        "Restaurant L’Atelier",
+    ],
+    &[
+        "Eiffage Énergie Systèmes",
+        "SPIE",
+        "Cegelec",
+        "Ineo",
+        "Vinci Energies",
+        "Bouygues Énergies",
+        "Électricité Renard",
+        "Sarl Élec Services",
+        "Axians",
+        "Snef",
+        "Citéos",
+        "Artisan électricien Moreau",
+    ],
+];
+
+/// What a partner of each kind is called at another site: `{}` is the town.
+fn partner_names(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "branch" => &[
+            "UMIH — {}",
+            "CAPEB — {}",
+            "Fédération du bâtiment — {}",
+            "Fédération du commerce — {}",
+            "CPME — {}",
+            "Union du commerce de {}",
+        ],
+        "opco" => &[
+            "OPCO EP — délégation de {}",
+            "L’Opcommerce — délégation de {}",
+            "Constructys — délégation de {}",
+            "OPCO 2i — délégation de {}",
+            "Akto — délégation de {}",
+            "OPCO Mobilités — délégation de {}",
+            "Atlas — délégation de {}",
+        ],
+        "mission_locale" => &["Mission locale de {}", "Mission locale du bassin de {}"],
+        "france_travail" => &["France Travail {}", "France Travail {} — agence centre"],
+        "insertion_association" => &[
+            "Association Tremplin Emploi — {}",
+            "Nos quartiers ont des talents — {}",
+            "Réseau Entreprendre — {}",
+            "École de la deuxième chance de {}",
+            "Entreprendre pour apprendre — {}",
+            "Unis-Cité {}",
+            "Cap Emploi — {}",
+            "Sport dans la ville — {}",
+        ],
+        "school" => &[
+            "Lycée Jean-Moulin — {}",
+            "Lycée Voltaire — {}",
+            "Lycée Pierre-et-Marie-Curie — {}",
+            "IUT de {}",
+            "Lycée des métiers — {}",
+            "Lycée Jean-Zay — {}",
+            "Lycée Augustin-Thierry — {}",
+        ],
+        "employer" => &[
+            "Carrefour Market {}",
+            "Decathlon {}",
+            "Restaurant La Promenade — {}",
+            "Brasserie de la Gare — {}",
+            "Eiffage Énergie Systèmes — {}",
+            "SPIE — agence de {}",
+            "Boulanger {}",
+            "Hôtel de France — {}",
+            "Super U {}",
+            "Cegelec {}",
+            "Leroy Merlin {}",
+            "Auberge du Val — {}",
+        ],
+        _ => &[
+            "Chambre de métiers et de l’artisanat — {}",
+            "Chambre de commerce et d’industrie — {}",
+            "Maison de l’emploi de {}",
+            "Bureau information jeunesse de {}",
+            "Point information jeunesse de {}",
+        ],
+    }
+}
+
+/// A name not used yet, drawn from `candidates` (each a town-free name or a
+/// pattern with `{}`), placed first in `town`, then in other towns. A plain
+/// number is added only past every combination, which no demo scale reaches.
+fn distinct_name(
+    draw: &mut Draw,
+    used: &mut std::collections::HashSet<String>,
+    town: &str,
+    mut candidate: impl FnMut(&mut Draw, &str) -> String,
+) -> String {
+    for attempt in 0..200 {
+        let place = if attempt < 20 {
+            town
+        } else {
+            draw.pick(SITES).0
+        };
+        let name = candidate(draw, place);
+        if used.insert(name.clone()) {
+            return name;
+        }
+    }
+    let base = candidate(draw, town);
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|name| used.insert(name.clone()))
+        .unwrap_or(base)
+}
+
+/// The town and code of the site a copy of the demo stands for.
+fn site(copy: usize) -> (&'static str, &'static str) {
+    SITES[(copy - 1) % SITES.len()]
+}
+
 /// Titles per kind: what a CFA would write in its register.
 fn titles(kind: ActionKind) -> &'static [&'static str] {
     use ActionKind::*;
@@ -416,13 +659,20 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
 
     let mut staff_ids = Vec::new();
     let mut referents = Vec::new();
+    let mut staff_names = std::collections::HashSet::new();
     for copy in 0..scale {
         for (first, last, role) in STAFF {
-            let last = if copy == 0 {
-                last.to_string()
+            let (first, last) = if copy == 0 {
+                staff_names.insert(format!("{first} {last}"));
+                (first.to_string(), last.to_string())
             } else {
-                format!("{last}-{}", copy + 1)
+                let name = distinct_name(draw, &mut staff_names, "", |draw, _| {
+                    format!("{} {}", draw.pick(STAFF_FIRST_NAMES), draw.pick(LAST_NAMES))
+                });
+                let (first, last) = name.split_once(' ').unwrap_or((&name, ""));
+                (first.to_string(), last.to_string())
             };
+            let first = &first;
             let new = validate::check_staff(&StaffInput {
                 first_name: first.to_string(),
                 last_name: last.clone(),
@@ -451,12 +701,18 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
     summary.staff = staff_ids.len();
 
     let mut partner_ids = Vec::new();
+    let mut partner_names_used = std::collections::HashSet::new();
     for copy in 0..scale {
         for (index, (name, kind, city)) in PARTNERS.iter().enumerate() {
-            let name = if copy == 0 {
-                name.to_string()
+            let (name, city) = if copy == 0 {
+                partner_names_used.insert(name.to_string());
+                (name.to_string(), city.to_string())
             } else {
-                format!("{name} ({})", copy + 1)
+                let town = site(copy).0;
+                let name = distinct_name(draw, &mut partner_names_used, town, |draw, place| {
+                    draw.pick(partner_names(kind)).replace("{}", place)
+                });
+                (name, town.to_string())
             };
             let contact = draw.pick(CONTACTS);
             let new = validate::check_partner(&PartnerInput {
@@ -470,7 +726,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
                     draw.below(100),
                     draw.below(100)
                 ),
-                city: city.to_string(),
+                city,
                 notes: if index % 4 == 0 {
                     "Partenaire historique du CFA.".into()
                 } else {
@@ -501,14 +757,24 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
     let mut apprentices_by_cohort: Vec<Vec<Id>> = Vec::new();
     for copy in 0..scale {
         for (p_index, spec) in PROGRAMMES.iter().enumerate() {
-            let code = if copy == 0 {
-                spec.code.to_string()
+            // Another site of the CFA runs the same filière.
+            let (code, name) = if copy == 0 {
+                (spec.code.to_string(), spec.name.to_string())
             } else {
-                format!("{} n°{}", spec.code, copy + 1)
+                let (town, site_code) = site(copy);
+                let round = if copy <= SITES.len() {
+                    String::new()
+                } else {
+                    format!("{}", (copy - 1) / SITES.len() + 1)
+                };
+                (
+                    format!("{} {site_code}{round}", spec.code),
+                    format!("{} — site de {town}", spec.name),
+                )
             };
             let programme = validate::check_programme(&ProgrammeInput {
                 code,
-                name: spec.name.into(),
+                name,
                 diploma_code: spec.cfd.into(),
                 rncp_code: spec.rncp.into(),
                 level: spec.level.to_string(),
@@ -562,7 +828,11 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
                             draw.below(100),
                             draw.below(100)
                         ),
-                        employer: draw.pick(spec.employers).to_string(),
+                        employer: if copy == 0 {
+                            draw.pick(spec.employers).to_string()
+                        } else {
+                            format!("{} {}", draw.pick(EMPLOYER_BRANDS[p_index]), site(copy).0)
+                        },
                         contract_start: iso(contract_start),
                         contract_end: iso(end),
                         status: status.into(),

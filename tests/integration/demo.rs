@@ -106,3 +106,89 @@ fn scale_multiplies_the_demo() {
         "scaled filières have distinct codes"
     );
 }
+
+/// The large demo is what screenshots and benchmarks show: its names must read
+/// as real ones — no « Sophie Lemaire-5 », no « Association … 45 (16) ».
+#[test]
+fn a_scaled_demo_draws_distinct_plausible_names() {
+    let mut store = Store::open_in_memory().unwrap();
+    demo::create(
+        &mut store,
+        &DemoConfig {
+            scale: 42,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let numbered = |text: &str| {
+        text.ends_with(')') && text.contains('(')
+            || text.split(['-', ' ']).any(|part| {
+                !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()) && part != "45"
+            })
+            || text.contains("n°")
+    };
+
+    let staff = store.list_staff().unwrap();
+    assert_eq!(staff.len(), 8 * 42);
+    let mut names = std::collections::HashSet::new();
+    for person in &staff {
+        let name = format!("{} {}", person.staff.first_name, person.staff.last_name);
+        assert!(!numbered(&name), "staff name « {name} » is numbered");
+        assert!(
+            names.insert(name.clone()),
+            "staff name « {name} » is repeated"
+        );
+    }
+
+    let partners = store.list_partners().unwrap();
+    assert_eq!(partners.len(), 25 * 42);
+    let mut names = std::collections::HashSet::new();
+    for partner in &partners {
+        // « Association Tremplin Emploi 45 » is the real name of copy 0 (45: the Loiret).
+        let partner = &partner.partner;
+        let name = partner.name.replace("Emploi 45", "Emploi");
+        assert!(
+            !numbered(&name),
+            "partner name « {} » is numbered",
+            partner.name
+        );
+        assert!(
+            names.insert(partner.name.clone()),
+            "partner « {} » is repeated",
+            partner.name
+        );
+    }
+
+    let programmes = store.list_programmes().unwrap();
+    assert_eq!(
+        programmes.len(),
+        3 * 42,
+        "scaled filières have distinct codes"
+    );
+    for programme in programmes.iter().map(|p| &p.programme) {
+        assert!(
+            !numbered(&programme.code),
+            "filière code « {} » is numbered",
+            programme.code
+        );
+    }
+    assert!(programmes.iter().any(|p| p.programme.code == "BTS MCO MTG"));
+
+    let employers: std::collections::HashSet<String> = store
+        .list_apprentices(&ApprenticeFilter::default())
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| a.apprentice.employer)
+        .collect();
+    assert!(
+        employers.len() > 300,
+        "employers are varied: {}",
+        employers.len()
+    );
+    for employer in &employers {
+        assert!(
+            !numbered(&employer.replace("Élec 45", "Élec")),
+            "employer « {employer} » is numbered"
+        );
+    }
+}
