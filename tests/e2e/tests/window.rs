@@ -2,7 +2,12 @@
 //! tauri-driver and WebDriver as a person would: first start with the demo CFA,
 //! a form refused with French messages, a partner and an action with its
 //! attendance created through the forms — then the rows are read back from the
-//! SQLite file. Screenshots land in `target/e2e-screenshots/`.
+//! SQLite file. On the way it proves the window does not depend on the machine:
+//! the system offers only DejaVu Sans (a minimal fontconfig), yet the window
+//! uses the typeface it ships; at 1024×700 no date, count or code is cut and no
+//! header overlaps, with that typeface and with DejaVu; the keyboard moves
+//! through a windowed list without losing focus. Screenshots land in
+//! `target/e2e-screenshots/`.
 //!
 //! Run through `make e2e` (it builds the app with its UI and starts Xvfb); the
 //! test needs TREMPLIN_E2E_APP (the built binary) and TAURI_DRIVER.
@@ -18,6 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::json;
 use thirtyfour::prelude::*;
 use thirtyfour::Capabilities;
+use thirtyfour::TypingData;
 use tokio::process::{Child, Command};
 
 const WAIT: Duration = Duration::from_secs(15);
@@ -47,11 +53,14 @@ impl Drop for Driver {
 }
 
 impl Driver {
-    async fn start(data_dir: &Path, log: &Path) -> Driver {
+    async fn start(data_dir: &Path, fonts_conf: &Path, log: &Path) -> Driver {
         let program = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
         let child = Command::new(&program)
             .args(["--port", "4444", "--native-port", "4445"])
             .env("TREMPLIN_DATA_DIR", data_dir)
+            // The app (started by WebKitWebDriver) inherits it: the system
+            // fonts it may use are DejaVu's alone, whatever this machine has.
+            .env("FONTCONFIG_FILE", fonts_conf)
             // Its output goes to a file: a pipe it inherits could outlive the test.
             .stdout(Stdio::null())
             .stderr(
@@ -81,6 +90,78 @@ impl Driver {
     fn stop(self) {
         drop(self);
     }
+}
+
+/// A fontconfig that offers only the font a bare Debian always has (DejaVu,
+/// from fonts-dejavu-core): a font installed on this machine by something
+/// else (Liberation, Noto…) cannot make the test pass.
+fn minimal_fontconfig(dir: &Path) -> PathBuf {
+    let dejavu = [
+        "/usr/share/fonts/truetype/dejavu",
+        "/usr/share/fonts/dejavu",
+    ]
+    .into_iter()
+    .find(|d| Path::new(d).is_dir())
+    .expect("DejaVu fonts (fonts-dejavu-core) are on every Debian machine");
+    let cache = dir.join("fontconfig-cache");
+    let conf = dir.join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  \
+             <dir>{dejavu}</dir>\n  <cachedir>{}</cachedir>\n</fontconfig>\n",
+            cache.display()
+        ),
+    )
+    .unwrap();
+    conf
+}
+
+/// The pids of running processes whose executable is `app`.
+fn app_processes(app: &Path) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe"))
+                .map(|exe| exe == app)
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+/// Waits for the app to exit after its WebDriver session ended; one that
+/// lingers (seen with tauri-driver) is ended, and the test says so.
+async fn wait_for_app_exit(app: &Path) -> bool {
+    for _ in 0..100 {
+        if app_processes(app).is_empty() {
+            return true;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    for pid in app_processes(app) {
+        eprintln!("the app (pid {pid}) outlived its session: ending it");
+        let _ = std::process::Command::new("kill")
+            .arg("-TERM")
+            .arg(pid.to_string())
+            .status();
+    }
+    for _ in 0..50 {
+        if app_processes(app).is_empty() {
+            return false;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    for pid in app_processes(app) {
+        let _ = std::process::Command::new("kill")
+            .arg("-KILL")
+            .arg(pid.to_string())
+            .status();
+    }
+    false
 }
 
 struct Session {
@@ -187,7 +268,14 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
     let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
 
-    let driver = Driver::start(data.path(), &shots.join("tauri-driver.log")).await;
+    let fonts = tempfile::tempdir().unwrap();
+    let fonts_conf = minimal_fontconfig(fonts.path());
+    let app_path = std::fs::canonicalize(&app).unwrap();
+    assert!(
+        app_processes(&app_path).is_empty(),
+        "another {app} is already running: stop it first"
+    );
+    let driver = Driver::start(data.path(), &fonts_conf, &shots.join("tauri-driver.log")).await;
     let mut caps = Capabilities::new();
     caps.set("browserName", "wry").unwrap();
     caps.set("tauri:options", json!({ "application": app }))
@@ -218,12 +306,112 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
         s.shot("failure").await;
     }
     let _ = s.driver.clone().quit().await;
+    // The app must be gone before tauri-driver is: stopping the driver first
+    // has left the app running on its own.
+    let exited = wait_for_app_exit(&app_path).await;
     driver.stop();
     match outcome {
-        Ok(Ok(())) => {}
+        Ok(Ok(())) => assert!(
+            exited,
+            "the app did not exit when its WebDriver session ended"
+        ),
         Ok(Err(_)) => panic!("the scenario took more than three minutes"),
         Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
+}
+
+/// The window uses the typeface it ships, loaded from the app itself.
+async fn assert_bundled_font(s: &Session) {
+    let state = s
+        .driver
+        .execute(
+            "return document.fonts.ready.then(() => ({
+                 family: getComputedStyle(document.body).fontFamily,
+                 loaded: [...document.fonts].filter(f => f.family.includes('Tremplin Sans') && f.status === 'loaded').length,
+                 check: document.fonts.check('14px \"Tremplin Sans\"'),
+             }));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    assert!(
+        state["family"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("\"Tremplin Sans\"")
+            || state["family"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Tremplin Sans"),
+        "the body's font is the shipped one: {state}"
+    );
+    assert!(
+        state["loaded"].as_u64().unwrap_or(0) >= 1 && state["check"] == true,
+        "the shipped typeface is loaded: {state}"
+    );
+}
+
+/// What a person would see as broken in the list on screen: a cut cell of a
+/// column sized to its content (its text wider than its box), a header whose
+/// label is cut or that overlaps the next one, a table wider than its box
+/// (the last columns hidden behind a sideways scroll), filters split apart.
+async fn layout_problems(s: &Session) -> Vec<String> {
+    s.driver
+        .execute(
+            "const problems = [];
+             for (const td of document.querySelectorAll('tbody td.fit')) {
+               const inner = td.firstElementChild;
+               if (td.scrollWidth > td.clientWidth + 1) problems.push(`cell ${td.dataset.column} « ${td.textContent.trim()} » cut: ${td.scrollWidth} > ${td.clientWidth}`);
+               if (inner && inner.getBoundingClientRect().right > td.getBoundingClientRect().right + 1) problems.push(`cell ${td.dataset.column} content overflows`);
+             }
+             const heads = [...document.querySelectorAll('thead th')];
+             heads.forEach((th, i) => {
+               const label = th.querySelector('.head-label');
+               if (label && label.scrollWidth > label.clientWidth + 1) problems.push(`header « ${th.textContent.trim()} » cut`);
+               const next = heads[i + 1];
+               if (next && th.getBoundingClientRect().right > next.getBoundingClientRect().left + 1) problems.push(`header « ${th.textContent.trim()} » overlaps the next`);
+             });
+             for (const scroller of document.querySelectorAll('.table-scroll')) {
+               if (scroller.scrollWidth > scroller.clientWidth + 1) problems.push(`the table scrolls sideways: ${scroller.scrollWidth} > ${scroller.clientWidth}`);
+             }
+             const filters = document.querySelector('.list-filters');
+             if (filters) {
+               const tops = new Set([...filters.children].map(f => Math.round(f.getBoundingClientRect().top)));
+               if (tops.size > 1) problems.push('filters wrap apart');
+             }
+             return problems;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .convert::<Vec<String>>()
+        .unwrap()
+}
+
+/// The index of the focused row (None when focus is not on a row), and
+/// whether it lies inside the list's visible box, below the sticky header.
+async fn focused_row(s: &Session) -> (Option<i64>, bool) {
+    let state = s
+        .driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => {
+               const row = document.activeElement;
+               if (!row || row.tagName !== 'TR') return done({ index: null, visible: false });
+               const box = row.closest('.table-scroll').getBoundingClientRect();
+               const head = row.closest('table').querySelector('thead').getBoundingClientRect();
+               const r = row.getBoundingClientRect();
+               done({ index: Number(row.dataset.index), visible: r.top >= head.bottom - 1 && r.bottom <= box.bottom + 1 });
+             }));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .json()
+        .clone();
+    (state["index"].as_i64(), state["visible"] == true)
 }
 
 async fn scenario(s: &mut Session, data: &Path) {
@@ -237,6 +425,113 @@ async fn scenario(s: &mut Session, data: &Path) {
     )
     .await;
     s.shot("dashboard").await;
+    assert_bundled_font(s).await;
+
+    // The lists at 1024×700, with the shipped typeface, then with DejaVu (the
+    // widest a bare Linux has): no date, count, code or badge cut, no header
+    // overlapping its neighbour, the filters on their line as one group.
+    s.driver.set_window_rect(0, 0, 1024, 700).await.unwrap();
+    for font in [None, Some("'DejaVu Sans'")] {
+        if let Some(font) = font {
+            s.driver
+                .execute(
+                    "document.documentElement.style.setProperty('--font', arguments[0]);",
+                    vec![json!(font)],
+                )
+                .await
+                .unwrap();
+        }
+        for section in ["apprentices", "actions", "partners", "staff", "programmes"] {
+            s.click(&format!("[data-nav=\"{section}\"]")).await;
+            s.find("tbody tr[data-id]").await;
+            let problems = layout_problems(s).await;
+            assert!(
+                problems.is_empty(),
+                "{section} at 1024×700 with {}: {problems:#?}",
+                font.unwrap_or("the shipped typeface")
+            );
+            if section == "apprentices" || section == "actions" {
+                let name = format!(
+                    "{section}-1024-{}",
+                    if font.is_some() { "dejavu" } else { "shipped" }
+                );
+                s.shot(&name).await;
+            }
+        }
+    }
+    s.driver
+        .execute(
+            "document.documentElement.style.removeProperty('--font');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    s.driver.set_window_rect(0, 0, 1280, 800).await.unwrap();
+
+    // Keyboard through a windowed list: the focused row stays drawn, visible
+    // and focused whatever the key, and focus never falls to the document.
+    s.click("[data-nav=\"apprentices\"]").await;
+    s.wait_text("[data-testid=\"count\"]", "120").await;
+    let first = s.find("tbody tr[data-index=\"0\"] td").await;
+    first.click().await.unwrap();
+    // A click on a row's cell, as a person does, opens the record; Échap closes it.
+    s.find("#field-lastName").await;
+    s.driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Escape)
+        .await
+        .unwrap();
+    s.driver
+        .query(By::Css("#field-lastName"))
+        .wait(WAIT, POLL)
+        .not_exists()
+        .await
+        .expect("Échap closes the record");
+    s.driver
+        .execute(
+            "document.querySelector('tbody tr[data-index=\"0\"]').focus();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for (keys, expected) in [
+        (vec![Key::End], 119),
+        (vec![Key::PageUp], -1),
+        (vec![Key::Control, Key::Home], 0),
+        (vec![Key::PageDown], -2),
+        (vec![Key::Control, Key::End], 119),
+        (vec![Key::Home], 0),
+    ] {
+        let focused = s.driver.active_element().await.unwrap();
+        let typed: TypingData = keys
+            .iter()
+            .fold(TypingData::from(""), |all, k| all + k.clone());
+        focused.send_keys(typed).await.unwrap();
+        let (index, visible) = focused_row(s).await;
+        let index = index.unwrap_or_else(|| panic!("after {keys:?} focus fell out of the list"));
+        match expected {
+            -1 => assert!(
+                (80..119).contains(&index),
+                "PageUp from the last row moves up a page, to {index}"
+            ),
+            -2 => assert!(
+                (10..40).contains(&index),
+                "PageDown from the first row moves down a page, to {index}"
+            ),
+            n => assert_eq!(index, n, "after {keys:?}"),
+        }
+        assert!(visible, "after {keys:?} the focused row {index} is in view");
+    }
+    // Sixty fast ArrowDown presses land on row 60.
+    let focused = s.driver.active_element().await.unwrap();
+    let sixty: TypingData = (0..60).fold(TypingData::from(""), |all, _| all + Key::Down);
+    focused.send_keys(sixty).await.unwrap();
+    let (index, visible) = focused_row(s).await;
+    assert_eq!(index, Some(60), "sixty ArrowDown presses from row 0");
+    assert!(visible);
+    s.shot("apprentices-keyboard").await;
 
     // Partners: an empty form is refused with a French message next to the field.
     s.click("[data-nav=\"partners\"]").await;

@@ -104,7 +104,7 @@ describe('shell', () => {
     expect([...year.options].map((o) => o.value)).toEqual(['2025-2026', '2024-2025']);
     expect(year.value).toBe('2025-2026');
     await waitFor(() => expect(screen.getByTestId('dashboard-accompanied').textContent).toContain('16 / 22'));
-    expect(screen.getByTestId('dashboard-kinds29').textContent).toContain('2 / 3');
+    expect(screen.getByTestId('dashboard-kinds29').textContent).toContain('2 types d’actions — 3 attendus');
     expect(calls.find((c) => c.cmd === 'get_dashboard')?.args).toEqual({ schoolYear: '2025-2026' });
     for (const nav of ['dashboard', 'programmes', 'apprentices', 'staff', 'partners', 'actions']) {
       expect(document.querySelector(`[data-nav="${nav}"]`), nav).not.toBeNull();

@@ -90,3 +90,50 @@ describe('DataTable', () => {
     expect(opened).toEqual([7, 7]);
   });
 });
+
+describe('DataTable keyboard grid', () => {
+  const many: Person[] = Array.from({ length: 500 }, (_, i) => ({ id: i + 1, name: `Personne ${String(i + 1).padStart(3, '0')}`, age: i % 90 }));
+  const props = { rows: many, columns, caption: 'Personnes', sortLabel: (c: string) => c, onopen: () => {}, initialSort: { key: 'name', direction: 'ascending' as const } };
+
+  async function press(key: string, init: KeyboardEventInit = {}) {
+    const active = document.activeElement as HTMLElement;
+    expect(active?.tagName, `focus is on a row before ${key}`).toBe('TR');
+    await fireEvent.keyDown(active, { key, ...init });
+    await new Promise((r) => setTimeout(r, 0));
+  }
+
+  it('lands exactly where sixty fast ArrowDown presses lead, with the row drawn and focused', async () => {
+    const { container } = render(DataTable<Person>, { props });
+    container.querySelector<HTMLElement>('tr[data-index="0"]')!.focus();
+    // Sixty presses without waiting between them: the index comes from state.
+    for (let i = 0; i < 60; i++) await fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowDown' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect((document.activeElement as HTMLElement).dataset.index).toBe('60');
+    expect((document.activeElement as HTMLElement).dataset.id).toBe('61');
+  });
+
+  it('moves to the last and first rows with End, Ctrl+End, Home and Ctrl+Home, never dropping focus', async () => {
+    const { container } = render(DataTable<Person>, { props });
+    container.querySelector<HTMLElement>('tr[data-index="0"]')!.focus();
+    await press('End');
+    expect((document.activeElement as HTMLElement).dataset.index).toBe('499');
+    expect(container.querySelectorAll('tr[tabindex="0"]').length, 'one row in the Tab order').toBe(1);
+    await press('Home');
+    expect((document.activeElement as HTMLElement).dataset.index).toBe('0');
+    await press('End', { ctrlKey: true });
+    expect((document.activeElement as HTMLElement).dataset.index).toBe('499');
+    await press('PageUp');
+    expect(Number((document.activeElement as HTMLElement).dataset.index)).toBeLessThan(499);
+    await press('Home', { ctrlKey: true });
+    expect((document.activeElement as HTMLElement).dataset.index).toBe('0');
+    await press('PageDown');
+    expect(Number((document.activeElement as HTMLElement).dataset.index)).toBeGreaterThan(0);
+  });
+
+  it('is a grid for assistive technology, with the row count of all rows', () => {
+    const { container } = render(DataTable<Person>, { props });
+    const table = container.querySelector('table')!;
+    expect(table.getAttribute('role')).toBe('grid');
+    expect(table.getAttribute('aria-rowcount')).toBe('501');
+  });
+});
