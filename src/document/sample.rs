@@ -691,6 +691,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
             )
         })
         .collect();
+    let round1 = |v: f64| (v * 10.0).round() / 10.0;
+    let studies = |rate: f64| round1((100.0 - round1(rate)) * 0.55);
     sections.push(section(
         "resultats",
         "Résultats",
@@ -759,8 +761,9 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 categories: promotions.iter().map(|p| (*p).to_owned()).collect(),
                 series: vec![
                     Series { name: "Emploi".into(), values: results.iter().map(|r| Some((r.4 * 10.0).round() / 10.0)).collect() },
-                    Series { name: "Poursuite d’études".into(), values: results.iter().map(|r| Some(((100.0 - r.4) * 0.55 * 10.0).round() / 10.0)).collect() },
-                    Series { name: "Sans solution".into(), values: results.iter().map(|r| Some(((100.0 - r.4) * 0.45 * 10.0).round() / 10.0)).collect() },
+                    Series { name: "Poursuite d’études".into(), values: results.iter().map(|r| Some(studies(r.4))).collect() },
+                    // What is left, so that each bar sums to 100 % exactly.
+                    Series { name: "Sans solution".into(), values: results.iter().map(|r| Some(((100.0 - round1(r.4) - studies(r.4)) * 10.0).round() / 10.0)).collect() },
                 ],
                 layout: ChartLayout::Stacked,
                 orientation: Orientation::Horizontal,
@@ -870,7 +873,7 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                     Column::new("Début", Align::Left),
                     Column::new("Fin", Align::Left),
                     Column::new("Référent", Align::Left).unhyphenated(),
-                    Column::new("Entretiens", Align::Right),
+                    Column::new("Suivi", Align::Right),
                     Column::new("Situation", Align::Left),
                 ],
                 rows: register,

@@ -125,12 +125,49 @@ pub fn share(measures: &[(Measure, f32)], room: f32) -> Vec<f32> {
             .map(|(m, _)| level(0, m) * room / sums[0].max(0.01))
             .collect();
     }
-    let k = if sums[1] >= room { 0 } else { 1 };
-    let t = (room - sums[k]) / (sums[k + 1] - sums[k]).max(0.01);
-    measures
-        .iter()
-        .map(|(m, _)| level(k, m) + t * (level(k + 1, m) - level(k, m)))
-        .collect()
+    if sums[1] >= room {
+        // Words do not all fit whole: every column is hyphenated alike, each
+        // getting the same share of what it would need to keep its words.
+        let t = (room - sums[0]) / (sums[1] - sums[0]).max(0.01);
+        return measures
+            .iter()
+            .map(|(m, _)| level(0, m) + t * (level(1, m) - level(0, m)))
+            .collect();
+    }
+    // Every word fits whole: from words towards unwrapped lines.
+    fill_up(measures, room, |m| level(1, m), |m| level(2, m))
+}
+
+/// Widths between `lo` and `hi` for `room` (at least the sum of `lo`):
+/// columns that need least to reach `hi` get it first (a « Public » column
+/// is not wrapped for want of a few points), then what is left is shared by
+/// the others in proportion to what each would like more.
+fn fill_up(
+    measures: &[(Measure, f32)],
+    room: f32,
+    lo: impl Fn(&Measure) -> f32,
+    hi: impl Fn(&Measure) -> f32,
+) -> Vec<f32> {
+    let mut widths: Vec<f32> = measures.iter().map(|(m, _)| lo(m)).collect();
+    let mut slack = room - widths.iter().sum::<f32>();
+    let need = |i: usize| hi(&measures[i].0) - lo(&measures[i].0);
+    let mut order: Vec<usize> = (0..measures.len()).collect();
+    order.sort_by(|&a, &b| need(a).total_cmp(&need(b)).then(a.cmp(&b)));
+    let mut rest = Vec::new();
+    for (n, &i) in order.iter().enumerate() {
+        if need(i) <= slack {
+            widths[i] += need(i);
+            slack -= need(i);
+        } else {
+            rest.extend_from_slice(&order[n..]);
+            break;
+        }
+    }
+    let wanted: f32 = rest.iter().map(|&i| need(i)).sum();
+    for &i in &rest {
+        widths[i] += slack * need(i) / wanted.max(0.01);
+    }
+    widths
 }
 
 fn geometry(

@@ -466,25 +466,50 @@ fn column_widths_come_from_the_content_of_a_register() {
         text 71.7,125.9 B7 "Nom"
         text 210.0,125.9 B7 "Code RNCP"
         text 254.1,125.9 B7 "Formation"
-        text 392.2,125.9 B7 "Début"
-        text 432.1,125.9 B7 "Entreprise d’accueil"
+        text 388.2,125.9 B7 "Début"
+        text 428.0,125.9 B7 "Entreprise d’accueil"
         text 63.1,138.1 R7 "1"
         text 71.7,138.1 R7 "DELACROIX-MARCHAND Marie-Charlotte"
         text 210.0,138.1 R7 "RNCP37589"
         text 254.1,138.1 R7 "CAP Vendeur-conseil en crémerie-froma-"
         text 254.1,146.7 R7 "gerie"
-        text 392.2,138.1 R7 "12/09/2025"
-        text 432.1,138.1 R7 "Boulangerie-pâtisserie Charpen-"
-        text 432.1,146.7 R7 "tier"
+        text 388.2,138.1 R7 "12/09/2025"
+        text 428.0,138.1 R7 "Boulangerie-pâtisserie Charpentier"
         text 63.1,158.9 R7 "2"
         text 71.7,158.9 R7 "BONNEFOY Timothée"
         text 210.0,158.9 R7 "RNCP35316"
         text 254.1,158.9 R7 "BP Boulanger"
-        text 392.2,158.9 R7 "01/10/2025"
-        text 432.1,158.9 R7 "Au Fournil de Villeurbanne"
+        text 388.2,158.9 R7 "01/10/2025"
+        text 428.0,158.9 R7 "Au Fournil de Villeurbanne"
     "#]]
     .assert_eq(&body_dump(&laid.pages[0]));
-    // Every line of every cell stays inside its own column.
+    // Every line of every cell stays inside its own column: no two texts on
+    // one baseline overlap.
+    let fonts = crate::document::fonts::FontSet::get().unwrap();
+    let mut spans: Vec<(i32, f32, f32)> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text {
+                x,
+                y,
+                style,
+                size,
+                text,
+                ..
+            } => Some(((y * 10.0) as i32, *x, x + fonts.width(*style, text, *size))),
+            _ => None,
+        })
+        .collect();
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    for pair in spans.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            assert!(
+                pair[0].2 <= pair[1].1 + 0.01,
+                "texts overlap on one line: {pair:?}"
+            );
+        }
+    }
     let texts = laid.pages[0].texts();
     assert!(
         texts.contains("DELACROIX-MARCHAND Marie-Charlotte"),

@@ -127,38 +127,48 @@ pub struct Measure {
     pub preferred: f32,
 }
 
+/// A word being measured: its width, its widest unbreakable piece with and
+/// without hyphenation, and how many pieces (styles) it spans.
+#[derive(Default)]
+struct Word {
+    width: f32,
+    min: f32,
+    whole: f32,
+    parts: usize,
+}
+
+impl Word {
+    fn finish(&mut self, m: &mut Measure) {
+        if self.parts > 1 {
+            // Across styles a word is never broken.
+            self.min = self.width;
+            self.whole = self.width;
+        }
+        m.min_word = m.min_word.max(self.whole);
+        m.min_hyphenated = m.min_hyphenated.max(self.min);
+        *self = Word::default();
+    }
+}
+
 /// Measures pieces without wrapping them (for table columns).
 pub fn measure(fonts: &FontSet, pieces: &[Piece], size: f32) -> Measure {
     let mut m = Measure::default();
     let mut line = 0.0_f32;
-    // A word may span pieces; it is then measured as one unbreakable block.
-    let mut word_w = 0.0_f32;
-    let mut word_parts = 0;
-    let mut word_min = 0.0_f32;
-    let finish_word = |m: &mut Measure, word_w: &mut f32, parts: &mut usize, min: &mut f32| {
-        if *parts > 1 {
-            *min = *word_w;
-        }
-        m.min_word = m.min_word.max(*word_w);
-        m.min_hyphenated = m.min_hyphenated.max(*min);
-        *word_w = 0.0;
-        *parts = 0;
-        *min = 0.0;
-    };
+    let mut current = Word::default();
     for piece in pieces {
         let metrics = fonts.metrics(piece.style);
         let hyphen = metrics.width("-", size);
         let space = metrics.width(" ", size);
         for (li, text_line) in piece.text.split('\n').enumerate() {
             if li > 0 {
-                finish_word(&mut m, &mut word_w, &mut word_parts, &mut word_min);
+                current.finish(&mut m);
                 m.preferred = m.preferred.max(line);
                 line = 0.0;
             }
             let text = metrics.printable(text_line);
             for (i, word) in text.split(' ').enumerate() {
                 if i > 0 {
-                    finish_word(&mut m, &mut word_w, &mut word_parts, &mut word_min);
+                    current.finish(&mut m);
                     line += space;
                 }
                 if word.is_empty() {
@@ -166,21 +176,26 @@ pub fn measure(fonts: &FontSet, pieces: &[Piece], size: f32) -> Measure {
                 }
                 let w = metrics.width(word, size);
                 line += w;
-                word_w += w;
-                word_parts += 1;
-                let mut from = 0;
-                let mut widest = 0.0_f32;
-                for o in opportunities(word, piece.hyphenate) {
-                    let extra = if o.hyphen { hyphen } else { 0.0 };
-                    widest = widest.max(metrics.width(&word[from..o.at], size) + extra);
-                    from = o.at;
-                }
-                widest = widest.max(metrics.width(&word[from..], size));
-                word_min = word_min.max(widest);
+                current.width += w;
+                current.parts += 1;
+                let breaks = opportunities(word, piece.hyphenate);
+                let widest = |hyphens: bool| {
+                    let mut from = 0;
+                    let mut widest = 0.0_f32;
+                    for o in breaks.iter().filter(|o| hyphens || !o.hyphen) {
+                        let extra = if o.hyphen { hyphen } else { 0.0 };
+                        widest = widest.max(metrics.width(&word[from..o.at], size) + extra);
+                        from = o.at;
+                    }
+                    widest.max(metrics.width(&word[from..], size))
+                };
+                current.min = current.min.max(widest(true));
+                // Existing hyphens break a word without hyphenation.
+                current.whole = current.whole.max(widest(false));
             }
         }
     }
-    finish_word(&mut m, &mut word_w, &mut word_parts, &mut word_min);
+    current.finish(&mut m);
     m.preferred = m.preferred.max(line);
     m
 }
