@@ -178,6 +178,11 @@ pub fn measure(fonts: &FontSet, pieces: &[Piece], size: f32) -> Measure {
                 line += w;
                 current.width += w;
                 current.parts += 1;
+                if w <= m.min_hyphenated && w <= m.min_word {
+                    // No piece of it can be wider than what is already known:
+                    // skip hyphenating it (most words of a column).
+                    continue;
+                }
                 let breaks = opportunities(word, piece.hyphenate);
                 let widest = |hyphens: bool| {
                     let mut from = 0;
