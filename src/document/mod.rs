@@ -95,7 +95,7 @@ pub fn render_document(model: &DocumentModel, base_dir: &Path) -> Result<Rendere
 }
 
 fn warnings(model: &DocumentModel, assets: &layout::Assets, laid: &layout::LaidOut) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = laid.warnings.clone();
     for (annex, info) in model.annexes.iter().zip(&assets.annexes) {
         if let layout::AnnexKind::Unreadable(reason) = &info.kind {
             out.push(format!(

@@ -53,6 +53,10 @@ fn default_language() -> String {
 pub struct Running {
     pub organisation: String,
     pub title: String,
+    /// The footer's left text (« Édité le … — document de travail
+    /// confidentiel »); the organisation when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub footer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,6 +81,9 @@ pub struct ContentsSpec {
     /// Deepest section level listed (1–3).
     #[serde(default = "default_contents_depth")]
     pub depth: u8,
+    /// List every annex under « Annexes », one line each.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub list_annexes: bool,
 }
 
 fn default_contents_title() -> String {
@@ -131,6 +138,21 @@ pub enum Block {
         totals: Option<Vec<Cell>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         id: Option<String>,
+        /// `dense` for registers: smaller type, tighter padding.
+        #[serde(default, skip_serializing_if = "is_normal")]
+        style: TableStyle,
+        /// Every other row on a light grey ground.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        zebra: bool,
+    },
+    /// A bulleted or numbered list; an item may hold one nested list.
+    #[serde(rename_all = "camelCase")]
+    List {
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        ordered: bool,
+        items: Vec<ListItem>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
     },
     /// A coloured badge that always carries its word (VERT, ORANGE, ROUGE), then a text.
     #[serde(rename_all = "camelCase")]
@@ -143,6 +165,27 @@ pub enum Block {
         categories: Vec<String>,
         values: Vec<f64>,
         unit: String,
+        caption: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
+    /// Bars of several series for each category, side by side or stacked,
+    /// on an axis from 0 (to `axis_max`, e.g. 100 for rates, or automatic).
+    #[serde(rename_all = "camelCase")]
+    Chart {
+        categories: Vec<String>,
+        series: Vec<Series>,
+        #[serde(default)]
+        layout: ChartLayout,
+        #[serde(default)]
+        orientation: Orientation,
+        #[serde(default)]
+        unit: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        axis_max: Option<f64>,
+        /// Print each bar's value next to it.
+        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        value_labels: bool,
         caption: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         id: Option<String>,
@@ -181,6 +224,16 @@ pub struct Run {
     /// Print only « p. 212 » for the reference (in a column already naming the annex).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub page_only: bool,
+    /// `false` for text never cut between syllables (a name, a title).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub hyphenate: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 impl Run {
@@ -199,14 +252,23 @@ impl Run {
             style,
             reference: None,
             page_only: false,
+            hyphenate: true,
         }
     }
+
+    /// The same run, never hyphenated.
+    pub fn unhyphenated(mut self) -> Self {
+        self.hyphenate = false;
+        self
+    }
+
     pub fn reference(target: impl Into<String>) -> Self {
         Self {
             text: String::new(),
             style: TextStyle::Regular,
             reference: Some(target.into()),
             page_only: false,
+            hyphenate: true,
         }
     }
 
@@ -252,10 +314,118 @@ impl Field {
 #[serde(rename_all = "camelCase")]
 pub struct Column {
     pub title: String,
-    /// Relative width: a column of width 2 is twice as wide as one of width 1.
+    /// Weight in sharing the room left once every column has its preferred
+    /// width (widths come from the content; 1 for all is the usual choice).
+    #[serde(default = "one")]
     pub width: f32,
+    /// A width in points the column gets whatever its content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<f32>,
     #[serde(default)]
     pub align: Align,
+    /// `false` for a column never hyphenated (names, codes).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub hyphenate: bool,
+    /// Each cell on one line: the column is as wide as its widest cell.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nowrap: bool,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+impl Column {
+    /// A column sized from its content.
+    pub fn new(title: impl Into<String>, align: Align) -> Self {
+        Self {
+            title: title.into(),
+            width: 1.0,
+            fixed: None,
+            align,
+            hyphenate: true,
+            nowrap: false,
+        }
+    }
+
+    /// Never hyphenated, never wrapped: each cell on one line.
+    pub fn nowrap(mut self) -> Self {
+        self.nowrap = true;
+        self.hyphenate = false;
+        self
+    }
+
+    /// Never hyphenated (wrapped at spaces and hyphens only).
+    pub fn unhyphenated(mut self) -> Self {
+        self.hyphenate = false;
+        self
+    }
+
+    /// A fixed width in points.
+    pub fn fixed(mut self, points: f32) -> Self {
+        self.fixed = Some(points);
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TableStyle {
+    #[default]
+    Normal,
+    /// Registers: smaller type, tighter padding.
+    Dense,
+}
+
+fn is_normal(style: &TableStyle) -> bool {
+    *style == TableStyle::Normal
+}
+
+/// One series of a chart: a name for the legend, a value per category
+/// (`null` where there is none: printed « n.d. »).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ChartLayout {
+    /// The series' bars side by side in each category.
+    #[default]
+    Grouped,
+    /// The series' bars on top of each other.
+    Stacked,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Orientation {
+    /// Bars rise from a horizontal axis.
+    #[default]
+    Vertical,
+    /// Bars run right from a vertical axis.
+    Horizontal,
+}
+
+/// One entry of a list: runs, and optionally a nested list (one level).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListItem {
+    pub runs: Vec<Run>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ListItem>,
+}
+
+impl ListItem {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            runs: vec![Run::plain(text)],
+            items: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -1,7 +1,9 @@
 //! A deterministic, realistic French sample document with its proof files,
 //! for tests and benchmarks: an audit dossier of a made-up CFA with an action
 //! register, one sheet per action, partner sheets, relayed offers, results
-//! with charts, and proofs — half images (PNG, JPEG), half small PDFs.
+//! with charts (one series, grouped CFA / InserJeunes on 0–100 %, stacked), a
+//! wide dense register of apprentices (eleven columns: long names, RNCP codes,
+//! dates), lists, and proofs — half images (PNG, JPEG), half small PDFs.
 //!
 //! The same arguments always give the same model and the same files: the
 //! only randomness is a small seeded generator.
@@ -79,6 +81,70 @@ const FIRST_NAMES: &[&str] = &[
     "Léa", "Noé", "Inès", "Théo", "Chloé", "Maël", "Zoé", "Éloïse", "Jérôme", "Anaïs", "Gaëtan",
     "Océane", "Loïc", "Maëlys", "Yanis", "Ambre",
 ];
+const SURNAMES: &[&str] = &[
+    "BONNEFOY",
+    "DELACROIX",
+    "N’GUESSAN",
+    "LEFEBVRE",
+    "MONTGOLFIER",
+    "DA SILVA",
+    "ABDELKADER",
+    "CHARPENTIER",
+    "VANDENBERGHE",
+    "OUEDRAOGO",
+    "DESCHAMPS",
+    "FERNANDES",
+    "KOWALCZYK",
+    "BOURGEOIS",
+    "SAINT-ÉTIENNE",
+    "GUILLAUMIN",
+];
+const GIVEN_NAMES: &[&str] = &[
+    "Timothée",
+    "Marie-Charlotte",
+    "Jean-Baptiste",
+    "Anne-Sophie",
+    "Maxence",
+    "Éloïse",
+    "Gwendoline",
+    "Théophile",
+    "Inès",
+    "Noé",
+    "Bérénice",
+    "Maël",
+];
+/// (formation, RNCP code).
+const FORMATIONS: &[(&str, &str)] = &[
+    ("CAP Boulanger", "RNCP37589"),
+    ("CAP Pâtissier", "RNCP37212"),
+    ("BP Boulanger", "RNCP35316"),
+    ("Bac pro Boulanger-pâtissier", "RNCP35317"),
+    ("CAP Vendeur-conseil en crémerie-fromagerie", "RNCP34931"),
+    ("MC Pâtisserie boulangère", "RNCP36041"),
+];
+const EMPLOYERS: &[&str] = &[
+    "Boulangerie Dupré & fils",
+    "Pâtisserie « Les Délices d’Élise »",
+    "Maison Bonnefoy, traiteur-pâtissier",
+    "Au Fournil de Villeurbanne",
+    "Boulangerie-pâtisserie Charpentier",
+    "Intermarché Hyper Vaulx-en-Velin",
+    "Chocolaterie Bernachon",
+];
+const TUTORS: &[&str] = &[
+    "M. Dupré",
+    "Mme Charpentier",
+    "M. Da Silva",
+    "Mme Roux",
+    "M. Abdelkader",
+];
+const SITUATIONS: &[&str] = &[
+    "en formation",
+    "en formation",
+    "en formation",
+    "rupture",
+    "réorientation",
+];
 const SPEAKERS: &[&str] = &[
     "Mme Garnier (chargée de relations entreprises)",
     "M. Lefèvre (formateur)",
@@ -106,9 +172,8 @@ fn para(text: impl Into<String>) -> Block {
 
 fn col(title: &str, width: f32, align: Align) -> Column {
     Column {
-        title: title.to_owned(),
         width,
-        align,
+        ..Column::new(title, align)
     }
 }
 
@@ -241,6 +306,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
         ],
         totals: None,
         id: Some("synthese-table".into()),
+        style: TableStyle::Normal,
+        zebra: false,
     });
     sections.push(section(
         "synthese",
@@ -303,6 +370,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                     .collect(),
                 totals: None,
                 id: None,
+                style: TableStyle::Normal,
+                zebra: false,
             },
         ],
     ));
@@ -396,6 +465,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 .collect(),
             totals: None,
             id: None,
+            style: TableStyle::Normal,
+            zebra: false,
         });
         if let Some(p) = proof_of_action(a) {
             blocks.push(Block::Reference {
@@ -437,6 +508,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                     "".into(),
                 ]),
                 id: Some("registre-table".into()),
+                style: TableStyle::Normal,
+                zebra: false,
             },
         ],
     ));
@@ -519,6 +592,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                         rows,
                         totals: None,
                         id: None,
+                        style: TableStyle::Normal,
+                        zebra: false,
                     },
                 ],
             }],
@@ -581,6 +656,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 "".into(),
             ]),
             id: None,
+            style: TableStyle::Normal,
+            zebra: false,
         }],
     ));
 
@@ -614,6 +691,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
             )
         })
         .collect();
+    let round1 = |v: f64| (v * 10.0).round() / 10.0;
+    let studies = |rate: f64| round1((100.0 - round1(rate)) * 0.55);
     sections.push(section(
         "resultats",
         "Résultats",
@@ -647,6 +726,8 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                     .collect(),
                 totals: None,
                 id: None,
+                style: TableStyle::Normal,
+                zebra: false,
             },
             Block::BarChart {
                 categories: results.iter().map(|r| r.0.to_owned()).collect(),
@@ -660,6 +741,36 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 values: vec![48.0, 14.5, 21.0, 11.0, 5.5],
                 unit: "%".into(),
                 caption: "Figure 2 — Situation des sortants six mois après la sortie, toutes promotions.".into(),
+                id: None,
+            },
+            Block::Chart {
+                categories: (2021..=2025).map(|y| y.to_string()).collect(),
+                series: vec![
+                    Series { name: "CFA (enquête à six mois)".into(), values: vec![Some(71.0), Some(74.5), Some(69.0), Some(77.0), Some(79.0)] },
+                    Series { name: "InserJeunes (moyenne régionale de la filière)".into(), values: vec![Some(66.0), Some(68.0), Some(70.5), Some(71.0), None] },
+                ],
+                layout: ChartLayout::Grouped,
+                orientation: Orientation::Vertical,
+                unit: "%".into(),
+                axis_max: Some(100.0),
+                value_labels: true,
+                caption: "Figure 3 — Taux d’insertion à six mois du CFA et taux InserJeunes de la filière, par année de sortie (2025 : InserJeunes non publié).".into(),
+                id: Some("figure-inserjeunes".into()),
+            },
+            Block::Chart {
+                categories: promotions.iter().map(|p| (*p).to_owned()).collect(),
+                series: vec![
+                    Series { name: "Emploi".into(), values: results.iter().map(|r| Some((r.4 * 10.0).round() / 10.0)).collect() },
+                    Series { name: "Poursuite d’études".into(), values: results.iter().map(|r| Some(studies(r.4))).collect() },
+                    // What is left, so that each bar sums to 100 % exactly.
+                    Series { name: "Sans solution".into(), values: results.iter().map(|r| Some(((100.0 - round1(r.4) - studies(r.4)) * 10.0).round() / 10.0)).collect() },
+                ],
+                layout: ChartLayout::Stacked,
+                orientation: Orientation::Horizontal,
+                unit: "%".into(),
+                axis_max: Some(100.0),
+                value_labels: true,
+                caption: "Figure 4 — Situation des répondants six mois après la sortie, par promotion.".into(),
                 id: None,
             },
             Block::Reference { text: "Le détail des actions menées pour ces promotions figure au registre :".into(), target: "registre".into() },
@@ -706,6 +817,70 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 rows: support_rows,
                 totals: None,
                 id: None,
+                style: TableStyle::Normal,
+                zebra: false,
+            },
+        ],
+    ));
+
+    // 7 bis. The register of apprentices: a wide, dense table.
+    let register: Vec<Vec<Cell>> = (0..apprentices)
+        .map(|i| {
+            let (formation, code) = FORMATIONS[rng.below(FORMATIONS.len())];
+            let start = date(rng.below(40));
+            let years = if formation.starts_with("CAP") || formation.starts_with("BP") {
+                2
+            } else {
+                1
+            };
+            let end = NaiveDate::from_ymd_opt(2025 + years, 6, 30).unwrap_or_default();
+            vec![
+                Cell::Text(format!("{}", i + 1)),
+                Cell::Text(apprentice_name(i)),
+                Cell::Text(formation.to_owned()),
+                Cell::Text(code.to_owned()),
+                Cell::Text(rng.pick(EMPLOYERS).to_owned()),
+                Cell::Text(rng.pick(TUTORS).to_owned()),
+                Cell::Text(fr_date(start)),
+                Cell::Text(fr_date(end)),
+                Cell::Text(
+                    rng.pick(SPEAKERS)
+                        .split(" (")
+                        .next()
+                        .unwrap_or("")
+                        .to_owned(),
+                ),
+                Cell::Text(format!("{}/9", 6 + rng.below(4))),
+                Cell::Text(rng.pick(SITUATIONS).to_owned()),
+            ]
+        })
+        .collect();
+    sections.push(section(
+        "apprentis",
+        "Registre des apprentis",
+        1,
+        true,
+        vec![
+            para("Un apprenti par ligne : formation et code RNCP, entreprise d’accueil et maître d’apprentissage, dates du contrat, référent au CFA, entretiens mensuels tenus et situation au jour de l’édition."),
+            Block::Table {
+                columns: vec![
+                    Column::new("N°", Align::Right),
+                    Column::new("Nom", Align::Left).nowrap(),
+                    Column::new("Formation", Align::Left),
+                    Column::new("Code RNCP", Align::Left).unhyphenated(),
+                    Column::new("Entreprise d’accueil", Align::Left),
+                    Column::new("Maître d’apprentissage", Align::Left).unhyphenated(),
+                    Column::new("Début", Align::Left),
+                    Column::new("Fin", Align::Left),
+                    Column::new("Référent", Align::Left).unhyphenated(),
+                    Column::new("Suivi", Align::Right),
+                    Column::new("Situation", Align::Left),
+                ],
+                rows: register,
+                totals: None,
+                id: Some("registre-apprentis".into()),
+                style: TableStyle::Dense,
+                zebra: true,
             },
         ],
     ));
@@ -725,9 +900,38 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 ],
                 totals: None,
                 id: None,
+                style: TableStyle::Normal,
+                zebra: false,
+            },
+            Block::Heading { text: "Points forts et points à améliorer".into(), id: None },
+            Block::List {
+                ordered: false,
+                items: vec![
+                    ListItem {
+                        runs: vec![Run::bold("Points forts : "), Run::plain("un plan d’action suivi, des partenaires présents à chaque forum.")],
+                        items: vec![
+                            ListItem::plain("Intervenants : Mme Garnier, M. Lefèvre, Mme N’Diaye."),
+                            ListItem::plain("Partenaires : France Travail Lyon Est, Mission locale de Villeurbanne, Chambre de métiers et de l’artisanat du Rhône."),
+                        ],
+                    },
+                    ListItem::plain("Points à améliorer : le taux de réponse aux enquêtes de sortie, la relance des partenaires en sommeil."),
+                ],
+                id: None,
             },
             Block::Heading { text: "Priorités pour l’année prochaine".into(), id: None },
-            para("Améliorer le taux de réponse aux enquêtes de sortie ; ouvrir deux nouveaux partenariats avec des entreprises de la pâtisserie ; évaluer systématiquement les actions de citoyenneté avant et après."),
+            Block::List {
+                ordered: true,
+                items: vec![
+                    ListItem::plain("Améliorer le taux de réponse aux enquêtes de sortie."),
+                    ListItem::plain("Ouvrir deux nouveaux partenariats avec des entreprises de la pâtisserie."),
+                    ListItem::plain("Évaluer systématiquement les actions de citoyenneté avant et après."),
+                ],
+                id: None,
+            },
+            Block::Paragraph {
+                runs: vec![Run::plain("Revue validée en conseil de perfectionnement.\nSignature : Mme Garnier, chargée de relations entreprises")],
+                id: None,
+            },
         ],
     ));
 
@@ -760,6 +964,7 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
         running: Running {
             organisation: "CFA des Métiers de Bouche de Villeurbanne".into(),
             title: "Dossier d’audit Qualiopi — indicateurs 14 et 29 — Boulangerie-pâtisserie".into(),
+            footer: "Édité le 20/11/2025 — document de travail confidentiel".into(),
         },
         cover: Some(Cover {
             title: "Dossier d’audit Qualiopi".into(),
@@ -775,10 +980,20 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
         contents: Some(ContentsSpec {
             title: "Sommaire".into(),
             depth: 1,
+            list_annexes: false,
         }),
         sections,
         annexes,
     }
+}
+
+/// « BONNEFOY Timothée »: the full name of apprentice `i`, deterministic.
+pub fn apprentice_name(i: usize) -> String {
+    format!(
+        "{} {}",
+        SURNAMES[i % SURNAMES.len()],
+        GIVEN_NAMES[(i * 7 + i / SURNAMES.len()) % GIVEN_NAMES.len()]
+    )
 }
 
 fn proof_extension(i: usize) -> &'static str {
@@ -861,6 +1076,7 @@ fn attendance_pdf(i: usize) -> Result<Vec<u8>> {
         running: Running {
             organisation: "CFA des Métiers de Bouche".into(),
             title: "Feuille d’émargement".into(),
+            footer: String::new(),
         },
         cover: None,
         contents: None,
@@ -885,6 +1101,8 @@ fn attendance_pdf(i: usize) -> Result<Vec<u8>> {
                     rows,
                     totals: None,
                     id: None,
+                    style: TableStyle::Normal,
+                    zebra: false,
                 },
             ],
         )],

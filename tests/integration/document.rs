@@ -84,6 +84,7 @@ fn small_model(sections: Vec<Section>, annexes: Vec<Annex>) -> DocumentModel {
         running: Running {
             organisation: "CFA d’essai".into(),
             title: "Dossier d’essai".into(),
+            footer: String::new(),
         },
         cover: Some(Cover {
             title: "Dossier d’essai".into(),
@@ -94,6 +95,7 @@ fn small_model(sections: Vec<Section>, annexes: Vec<Annex>) -> DocumentModel {
         contents: Some(ContentsSpec {
             title: "Sommaire".into(),
             depth: 2,
+            list_annexes: false,
         }),
         sections,
         annexes,
@@ -653,5 +655,171 @@ fn command_line_writes_a_sample_and_renders_it() {
     assert!(
         leftovers.is_empty(),
         "the atomic write leaves no temporary file"
+    );
+}
+
+/// Every string the model holds, split into words: what may legitimately
+/// appear in the PDF, plus the words the engine itself prints.
+fn vocabulary(model: &DocumentModel) -> std::collections::HashSet<String> {
+    fn walk(value: &serde_json::Value, out: &mut std::collections::HashSet<String>) {
+        match value {
+            serde_json::Value::String(s) => {
+                for w in s.split_whitespace() {
+                    out.insert(w.to_owned());
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    walk(&serde_json::to_value(model).unwrap(), &mut out);
+    let engine = "voir p. Annexe Annexes Sommaire page / (suite) N° Titre Fichier Taille Page Ko Mo octets \
+                  Les pièces ci-dessous sont reproduites à la suite, chacune sur ses propres pages, \
+                  tamponnées de leur numéro d’annexe. n.d. — ? % • –";
+    for w in engine.split_whitespace() {
+        out.insert(w.to_owned());
+    }
+    out
+}
+
+/// Is this token of the PDF text a whole word, a number, or a legitimate
+/// piece of a word broken at a line end (« Boulan- » then « gerie »)?
+fn legitimate(token: &str, vocabulary: &std::collections::HashSet<String>) -> bool {
+    if vocabulary.contains(token) {
+        return true;
+    }
+    let bare = token.trim_matches(|c: char| ",.;:()«»".contains(c));
+    if bare
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '%')
+    {
+        return true; // page numbers, sizes, chart ticks
+    }
+    if bare.starts_with('A') && bare[1..].chars().all(|c| c.is_ascii_digit()) {
+        return true; // annex numbers
+    }
+    if let [n, m] = bare.split('/').collect::<Vec<_>>()[..] {
+        if [n, m]
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
+        {
+            return true; // « 1/2 » of an annex stamp
+        }
+    }
+    if let Some(head) = token.strip_suffix('-') {
+        // The head or a middle part of a word broken at a line end.
+        return vocabulary
+            .iter()
+            .any(|w| w.len() > head.len() && w.contains(head));
+    }
+    vocabulary
+        .iter()
+        .any(|w| w.len() > token.len() && w.ends_with(token))
+}
+
+#[test]
+fn no_word_of_the_sample_is_split_without_a_hyphen() {
+    let produced = produce_sample(60, 4);
+    let vocabulary = vocabulary(&produced.model);
+    let mut bad = Vec::new();
+    for (i, page) in page_texts(&produced.pdf).iter().enumerate() {
+        let stamped = page.lines().any(|l| {
+            let l = l.trim_end();
+            l.contains("Annexe A") && l.ends_with(|c: char| c.is_ascii_digit()) && l.contains('/')
+        });
+        if stamped {
+            continue; // an annex's pages: its own text, not the model's
+        }
+        for token in page.split_whitespace() {
+            if !legitimate(token, &vocabulary) {
+                bad.push(format!("page {}: {token:?}", i + 1));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "words cut without a hyphen (or text the model never said): {bad:?}"
+    );
+}
+
+#[test]
+fn every_apprentice_full_name_is_on_one_line() {
+    let produced = produce_sample(60, 4);
+    let rows = produced
+        .model
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Table {
+                id: Some(id), rows, ..
+            } if id == "registre-apprentis" => Some(rows.clone()),
+            _ => None,
+        })
+        .expect("the sample has a register of apprentices");
+    assert!(rows.len() >= 20, "a real register: {} rows", rows.len());
+    let text = run(
+        "pdftotext",
+        &["-layout", produced.pdf.to_str().unwrap(), "-"],
+    );
+    let lines: Vec<String> = text.lines().map(squeeze).collect();
+    for row in &rows {
+        let Cell::Text(name) = &row[1] else {
+            panic!("names are plain text")
+        };
+        let name = squeeze(name);
+        assert!(
+            lines.iter().any(|l| l.contains(&name)),
+            "« {name} » must be found whole on one line of the PDF text"
+        );
+    }
+}
+
+#[test]
+fn the_grouped_chart_has_its_legend_axis_and_value_labels() {
+    let produced = produce_sample(60, 4);
+    let pages = page_texts(&produced.pdf);
+    let page_of = |needle: &str| {
+        pages
+            .iter()
+            .map(|p| squeeze(p))
+            .find(|p| p.contains(needle))
+            .unwrap_or_else(|| panic!("« {needle} » is printed"))
+    };
+    let grouped = page_of("Figure 3");
+    for needed in [
+        "CFA (enquête à six mois)",
+        "InserJeunes (moyenne régionale de la filière)",
+        "2021",
+        "2025",
+        "20 %",
+        "100 %",
+        "79 %",
+        "74,5 %",
+        "n.d.",
+    ] {
+        assert!(
+            grouped.contains(needed),
+            "« {needed} » is missing from: {grouped}"
+        );
+    }
+    let stacked = page_of("Figure 4");
+    for needed in [
+        "Emploi",
+        "Poursuite d’études",
+        "Sans solution",
+        "CAP pâtissier",
+    ] {
+        assert!(
+            stacked.contains(needed),
+            "« {needed} » is missing from: {stacked}"
+        );
+    }
+    assert!(
+        pages[1].contains("Édité le 20/11/2025 — document de travail confidentiel"),
+        "the model's footer text is printed: {}",
+        pages[1]
     );
 }

@@ -1,12 +1,16 @@
-//! Each kind of block turned into chunks: headings, paragraphs, sheets,
-//! badges, bar charts, images, groups. Tables live in `table.rs`.
+//! Each kind of block turned into chunks: headings, paragraphs, lists,
+//! sheets, badges, images, groups. Tables live in `table.rs`, charts in
+//! `chart.rs`.
 
-use crate::document::model::{Align, Block, Field, Run, Status, TextStyle};
+use crate::document::model::{
+    Align, Block, ChartLayout, Field, ListItem, Orientation, Run, Series, Status, TextStyle,
+};
 
+use super::chart::{chart_items, ChartSpec};
 use super::flow::{keep_together, Bookmark, Chunk, BODY_HEIGHT, BODY_WIDTH, MARGIN_X};
 use super::frame::{grey, Item, Rgb, BLACK, WHITE};
-use super::table::table_chunks;
-use super::text::{line_items, wrap, Piece, TextSpec};
+use super::table::{table_chunks, TableSpec};
+use super::text::{line_items, wrap, wrap_report, Piece, TextSpec};
 use super::Ctx;
 
 pub const BODY: TextSpec = TextSpec {
@@ -43,7 +47,7 @@ pub fn section_title(ctx: &Ctx, level: u8, title: &str, anchor: &str, new_page: 
     let (spec, space_before) = heading_spec(level);
     let lines = wrap(
         ctx.fonts,
-        &[Piece::new(title, TextStyle::Bold)],
+        &[Piece::new(title, TextStyle::Bold).unhyphenated()],
         spec.size,
         BODY_WIDTH,
     );
@@ -92,7 +96,9 @@ pub fn pieces(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     for run in runs {
         if !run.text.is_empty() {
-            out.push(Piece::new(run.text.clone(), run.style));
+            let mut piece = Piece::new(run.text.clone(), run.style);
+            piece.hyphenate = run.hyphenate;
+            out.push(piece);
         }
         if let Some(target) = &run.reference {
             // A space before the reference unless it opens the text or one is there.
@@ -108,6 +114,7 @@ pub fn pieces(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
                 },
                 style: run.style,
                 link: Some(target.clone()),
+                hyphenate: false,
             });
         }
     }
@@ -116,24 +123,55 @@ pub fn pieces(ctx: &Ctx, runs: &[Run]) -> Vec<Piece> {
 
 /// Paragraph lines, one chunk per line, first two and last two kept together.
 fn paragraph(ctx: &Ctx, pieces: &[Piece], spec: TextSpec, id: Option<&String>) -> Vec<Chunk> {
-    let lines = wrap(ctx.fonts, pieces, spec.size, BODY_WIDTH);
+    indented(ctx, pieces, spec, 0.0, None, 6.0, id)
+}
+
+/// Lines of text `indent` points in from the margin, the first one carrying
+/// a list marker (right-aligned before the text) if any; one chunk per line.
+fn indented(
+    ctx: &Ctx,
+    pieces: &[Piece],
+    spec: TextSpec,
+    indent: f32,
+    marker: Option<&str>,
+    space_before: f32,
+    id: Option<&String>,
+) -> Vec<Chunk> {
+    let width = BODY_WIDTH - indent;
+    let (lines, cut) = wrap_report(ctx.fonts, pieces, spec.size, width);
+    for word in cut {
+        ctx.warn(format!(
+            "paragraphe : le mot « {word} » est plus large que la ligne ; il est coupé entre deux lettres."
+        ));
+    }
     let n = lines.len();
     let mut chunks = Vec::with_capacity(n);
     for (i, line) in lines.iter().enumerate() {
         let mut items = Vec::new();
         let height = line_items(
             std::slice::from_ref(line),
-            MARGIN_X,
+            MARGIN_X + indent,
             0.0,
-            BODY_WIDTH,
+            width,
             Align::Left,
             spec,
             &mut items,
         );
+        if let (0, Some(marker)) = (i, marker) {
+            let w = ctx.fonts.width(TextStyle::Regular, marker, spec.size);
+            items.push(Item::Text {
+                x: MARGIN_X + indent - 5.0 - w,
+                y: (spec.leading - spec.size) / 2.0 + spec.size * 0.905,
+                style: TextStyle::Regular,
+                size: spec.size,
+                color: spec.color,
+                text: marker.to_owned(),
+            });
+        }
         chunks.push(Chunk {
             height,
             items,
-            space_before: if i == 0 { 6.0 } else { 0.0 },
+            space_before: if i == 0 { space_before } else { 0.0 },
             // No single first line at a page foot, no single last line at a page top.
             keep_with_next: n > 1 && (i == 0 || i + 2 == n),
             anchors: if i == 0 {
@@ -145,6 +183,58 @@ fn paragraph(ctx: &Ctx, pieces: &[Piece], spec: TextSpec, id: Option<&String>) -
         });
     }
     chunks
+}
+
+/// « a) », « b) »… for nested numbered items.
+fn letter(i: usize) -> String {
+    let c = char::from_u32('a' as u32 + (i % 26) as u32).unwrap_or('a');
+    format!("{c})")
+}
+
+/// A list: « • » or « 1. » markers, one nested level (« – » or « a) »);
+/// deeper levels are laid out at the second level.
+fn list(ctx: &Ctx, ordered: bool, items: &[ListItem], id: Option<&String>) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let first_indent = if ordered && items.len() >= 10 {
+        22.0
+    } else {
+        18.0
+    };
+    fn nested(ctx: &Ctx, ordered: bool, items: &[ListItem], indent: f32, out: &mut Vec<Chunk>) {
+        for (j, item) in items.iter().enumerate() {
+            let marker = if ordered { letter(j) } else { "–".to_owned() };
+            out.extend(indented(
+                ctx,
+                &pieces(ctx, &item.runs),
+                BODY,
+                indent,
+                Some(&marker),
+                1.5,
+                None,
+            ));
+            nested(ctx, ordered, &item.items, indent, out);
+        }
+    }
+    for (i, item) in items.iter().enumerate() {
+        let marker = if ordered {
+            format!("{}.", i + 1)
+        } else {
+            "•".to_owned()
+        };
+        let space = if i == 0 { 6.0 } else { 2.5 };
+        let anchor = if i == 0 { id } else { None };
+        out.extend(indented(
+            ctx,
+            &pieces(ctx, &item.runs),
+            BODY,
+            first_indent,
+            Some(&marker),
+            space,
+            anchor,
+        ));
+        nested(ctx, ordered, &item.items, first_indent + 16.0, &mut out);
+    }
+    out
 }
 
 fn sheet(ctx: &Ctx, fields: &[Field], id: Option<&String>) -> Vec<Chunk> {
@@ -265,7 +355,7 @@ fn badge(ctx: &Ctx, status: Status, text: &str) -> Chunk {
     }
 }
 
-fn format_value(value: f64, unit: &str) -> String {
+pub fn format_value(value: f64, unit: &str) -> String {
     let number = if (value - value.round()).abs() < 1e-9 {
         format!("{value:.0}")
     } else {
@@ -299,76 +389,9 @@ fn caption(ctx: &Ctx, text: &str, top: f32, items: &mut Vec<Item>) -> f32 {
     )
 }
 
-fn bar_chart(
-    ctx: &Ctx,
-    categories: &[String],
-    values: &[f64],
-    unit: &str,
-    text: &str,
-    id: Option<&String>,
-) -> Chunk {
-    let label_w = (BODY_WIDTH * 0.32).round();
-    let value_w = 60.0;
-    let bar_x = MARGIN_X + label_w + 6.0;
-    let bar_max = BODY_WIDTH - label_w - 6.0 - value_w;
-    let max = values
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
-    let spec = TextSpec {
-        size: 8.5,
-        leading: 11.0,
-        color: BLACK,
-    };
+fn chart(ctx: &Ctx, spec: &ChartSpec, text: &str, id: Option<&String>) -> Chunk {
     let mut items = Vec::new();
-    let mut y = 4.0;
-    for (i, category) in categories.iter().enumerate() {
-        let value = values.get(i).copied().unwrap_or(0.0);
-        let value = if value.is_finite() {
-            value.max(0.0)
-        } else {
-            0.0
-        };
-        let lines = wrap(
-            ctx.fonts,
-            &[Piece::new(category.clone(), TextStyle::Regular)],
-            spec.size,
-            label_w,
-        );
-        let label_h = line_items(&lines, MARGIN_X, y, label_w, Align::Right, spec, &mut items);
-        let row_h = label_h.max(14.0);
-        let w = if max > 0.0 {
-            (value / max) as f32 * bar_max
-        } else {
-            0.0
-        };
-        items.push(Item::Rect {
-            x: bar_x,
-            y: y + 1.5,
-            w: w.max(0.5),
-            h: 10.0,
-            fill: Some(grey(0.45)),
-            stroke: None,
-        });
-        items.push(Item::Text {
-            x: bar_x + w + 4.0,
-            y: y + 9.5,
-            style: TextStyle::Bold,
-            size: spec.size,
-            color: BLACK,
-            text: format_value(value, unit),
-        });
-        y += row_h + 3.0;
-    }
-    items.push(Item::Line {
-        x1: bar_x,
-        y1: 2.0,
-        x2: bar_x,
-        y2: y,
-        width: 0.8,
-        color: BLACK,
-    });
+    let mut y = chart_items(ctx, spec, &mut items);
     y += 3.0;
     y += caption(ctx, text, y, &mut items);
     Chunk {
@@ -476,13 +499,20 @@ pub fn block_chunks(ctx: &Ctx, block: &Block, out: &mut Vec<Chunk>) {
             rows,
             totals,
             id,
+            style,
+            zebra,
         } => out.extend(table_chunks(
             ctx,
-            columns,
-            rows,
-            totals.as_deref(),
-            id.as_ref(),
+            &TableSpec {
+                columns,
+                rows,
+                totals: totals.as_deref(),
+                id: id.as_ref(),
+                style: *style,
+                zebra: *zebra,
+            },
         )),
+        Block::List { ordered, items, id } => out.extend(list(ctx, *ordered, items, id.as_ref())),
         Block::Badge { status, text } => out.push(badge(ctx, *status, text)),
         Block::BarChart {
             categories,
@@ -490,14 +520,45 @@ pub fn block_chunks(ctx: &Ctx, block: &Block, out: &mut Vec<Chunk>) {
             unit,
             caption,
             id,
-        } => out.push(bar_chart(
-            ctx,
+        } => {
+            // The first chart model: one series, horizontal bars, automatic axis.
+            let series = [Series {
+                name: String::new(),
+                values: values.iter().map(|v| Some(*v)).collect(),
+            }];
+            let spec = ChartSpec {
+                categories,
+                series: &series,
+                layout: ChartLayout::Grouped,
+                orientation: Orientation::Horizontal,
+                unit,
+                axis_max: None,
+                value_labels: true,
+            };
+            out.push(chart(ctx, &spec, caption, id.as_ref()));
+        }
+        Block::Chart {
             categories,
-            values,
+            series,
+            layout,
+            orientation,
             unit,
+            axis_max,
+            value_labels,
             caption,
-            id.as_ref(),
-        )),
+            id,
+        } => {
+            let spec = ChartSpec {
+                categories,
+                series,
+                layout: *layout,
+                orientation: *orientation,
+                unit,
+                axis_max: *axis_max,
+                value_labels: *value_labels,
+            };
+            out.push(chart(ctx, &spec, caption, id.as_ref()));
+        }
         Block::Image { path, caption, id } => out.push(image(ctx, path, caption, id.as_ref())),
         Block::KeepTogether { blocks } => {
             let mut inner = Vec::new();

@@ -46,7 +46,7 @@ pub fn cover_page(ctx: &Ctx, cover: &Cover, running: &Running) -> Page {
     y = 250.0;
     let title = wrap(
         ctx.fonts,
-        &[Piece::new(cover.title.clone(), TextStyle::Bold)],
+        &[Piece::new(cover.title.clone(), TextStyle::Bold).unhyphenated()],
         26.0,
         BODY_WIDTH,
     );
@@ -141,14 +141,24 @@ pub fn contents(ctx: &Ctx, model: &DocumentModel, spec: &ContentsSpec, first_pag
         title.bookmark = None;
         title
     }];
-    let mut entries: Vec<(u8, &str, &str)> = model
+    let mut entries: Vec<(u8, String, &str)> = model
         .sections
         .iter()
         .filter(|s| s.level <= spec.depth)
-        .map(|s| (s.level.clamp(1, 3), s.title.as_str(), s.id.as_str()))
+        .map(|s| (s.level.clamp(1, 3), s.title.clone(), s.id.as_str()))
         .collect();
     if !model.annexes.is_empty() {
-        entries.push((1, "Annexes", ANNEXES_ID));
+        entries.push((1, "Annexes".to_owned(), ANNEXES_ID));
+        if spec.list_annexes {
+            for (i, annex) in model.annexes.iter().enumerate() {
+                let number = ctx
+                    .assets
+                    .annexes
+                    .get(i)
+                    .map_or_else(|| format!("A{}", i + 1), |a| a.number.clone());
+                entries.push((2, format!("{number} — {}", annex.title), annex.id.as_str()));
+            }
+        }
     }
     let number_w = 34.0;
     for (level, title, id) in entries {
@@ -164,7 +174,12 @@ pub fn contents(ctx: &Ctx, model: &DocumentModel, spec: &ContentsSpec, first_pag
             color: BLACK,
         };
         let text_w = BODY_WIDTH - indent - number_w - 12.0;
-        let lines = wrap(ctx.fonts, &[Piece::new(title, style)], spec.size, text_w);
+        let lines = wrap(
+            ctx.fonts,
+            &[Piece::new(title, style).unhyphenated()],
+            spec.size,
+            text_w,
+        );
         let mut items = Vec::new();
         let x = MARGIN_X + indent;
         let height = line_items(&lines, x, 0.0, text_w, Align::Left, spec, &mut items);
@@ -322,13 +337,12 @@ pub fn stamp_running(pages: &mut [Page], model: &DocumentModel, assets: &Assets,
             width: 0.5,
             color: grey(0.5),
         });
-        let org = fit_one_line(
-            fonts,
-            &model.running.organisation,
-            TextStyle::Regular,
-            size,
-            BODY_WIDTH * 0.7,
-        );
+        let left = if model.running.footer.is_empty() {
+            &model.running.organisation
+        } else {
+            &model.running.footer
+        };
+        let org = fit_one_line(fonts, left, TextStyle::Regular, size, BODY_WIDTH * 0.7);
         items.push(Item::Text {
             x: MARGIN_X,
             y: footer_y,

@@ -8,17 +8,19 @@
 
 pub mod annex;
 pub mod blocks;
+pub mod chart;
 pub mod flow;
 pub mod frame;
 pub mod front;
 pub mod table;
 pub mod text;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::document::fonts::FontSet;
-use crate::document::model::{Align, Block, Cell, Column, DocumentModel, Run, Section};
+use crate::document::model::{Align, Block, Cell, Column, DocumentModel, Run, Section, TableStyle};
 use crate::Result;
 
 use flow::{Bookmark, Chunk, Flow, Landing};
@@ -102,6 +104,18 @@ pub struct Ctx<'a> {
     pub fonts: &'a FontSet,
     pub refs: &'a References,
     pub assets: &'a Assets,
+    /// What the reader should know about this pass's layout (French).
+    pub warnings: RefCell<Vec<String>>,
+}
+
+impl Ctx<'_> {
+    /// Notes a layout warning (each said once).
+    pub fn warn(&self, message: String) {
+        let mut warnings = self.warnings.borrow_mut();
+        if !warnings.contains(&message) {
+            warnings.push(message);
+        }
+    }
 }
 
 /// One outline (bookmark) entry.
@@ -123,6 +137,8 @@ pub struct LaidOut {
     pub anchors: HashMap<String, Landing>,
     /// How many times the document was laid out before page numbers settled.
     pub passes: usize,
+    /// Layout warnings of the last pass (words cut between letters…).
+    pub warnings: Vec<String>,
 }
 
 /// Id of the generated « Annexes » section (index of annexes).
@@ -140,11 +156,13 @@ pub fn layout(model: &DocumentModel, assets: &Assets) -> Result<LaidOut> {
             fonts,
             refs: &refs,
             assets,
+            warnings: RefCell::new(Vec::new()),
         };
         let mut once = layout_once(model, &ctx);
         let resolved = resolve(&once, assets, model);
         if resolved == refs || passes >= MAX_PASSES {
             once.passes = passes;
+            once.warnings = ctx.warnings.take();
             front::stamp_running(&mut once.pages, model, assets, fonts);
             return Ok(once);
         }
@@ -171,31 +189,11 @@ fn resolve(laid: &LaidOut, assets: &Assets, model: &DocumentModel) -> References
 /// The generated section listing the annexes, with links to their pages.
 fn annex_index(model: &DocumentModel, assets: &Assets) -> Section {
     let columns = vec![
-        Column {
-            title: "N°".into(),
-            width: 0.6,
-            align: Align::Left,
-        },
-        Column {
-            title: "Titre".into(),
-            width: 3.0,
-            align: Align::Left,
-        },
-        Column {
-            title: "Fichier".into(),
-            width: 2.2,
-            align: Align::Left,
-        },
-        Column {
-            title: "Taille".into(),
-            width: 0.9,
-            align: Align::Right,
-        },
-        Column {
-            title: "Page".into(),
-            width: 1.6,
-            align: Align::Left,
-        },
+        Column::new("N°", Align::Left),
+        Column::new("Titre", Align::Left),
+        Column::new("Fichier", Align::Left),
+        Column::new("Taille", Align::Right),
+        Column::new("Page", Align::Left),
     ];
     let rows = model
         .annexes
@@ -236,6 +234,8 @@ fn annex_index(model: &DocumentModel, assets: &Assets) -> Section {
                 rows,
                 totals: None,
                 id: None,
+                style: TableStyle::Normal,
+                zebra: false,
             },
         ],
     }
@@ -324,6 +324,7 @@ fn layout_once(model: &DocumentModel, ctx: &Ctx) -> LaidOut {
         outline,
         anchors,
         passes: 0,
+        warnings: Vec::new(),
     }
 }
 

@@ -1,8 +1,13 @@
 //! Text measured with the font's real advance widths and wrapped into lines.
 //!
-//! Breaks happen at ordinary spaces only: non-breaking spaces (U+00A0, U+202F)
-//! keep « mot » and « 12 € » together. A word wider than the line is cut
-//! between characters, so text never overflows its box.
+//! Breaks happen at ordinary spaces, after a hyphen already in the text, and —
+//! when a word does not fit the rest of a line — between French syllables
+//! (TeX patterns through `hypher`), printing a hyphen at the line's end.
+//! Non-breaking spaces (U+00A0, U+202F) keep « mot » and « 12 € » together.
+//! A "\n" in the text forces a line break. Numbers, codes, e-mail addresses,
+//! words in capitals and pieces marked not to be hyphenated are only broken at
+//! spaces and existing hyphens. A word wider than the whole line even so is cut
+//! between characters (so text never overflows its box) and reported.
 
 use crate::document::fonts::FontSet;
 use crate::document::model::{Align, TextStyle};
@@ -15,6 +20,8 @@ pub struct Piece {
     pub text: String,
     pub style: TextStyle,
     pub link: Option<String>,
+    /// May words of this piece be cut between syllables?
+    pub hyphenate: bool,
 }
 
 impl Piece {
@@ -23,8 +30,179 @@ impl Piece {
             text: text.into(),
             style,
             link: None,
+            hyphenate: true,
         }
     }
+
+    /// The same piece, never hyphenated (names, titles).
+    pub fn unhyphenated(mut self) -> Self {
+        self.hyphenate = false;
+        self
+    }
+}
+
+/// Where a word may be broken: after byte `at`, printing a hyphen or not (a
+/// hyphen already in the text).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Opportunity {
+    at: usize,
+    hyphen: bool,
+}
+
+/// Shortest run of letters worth hyphenating.
+const MIN_HYPHENATED: usize = 5;
+
+/// Is this word something hyphenation must leave alone: a number, a code, an
+/// e-mail address or web address, an acronym or a name in capitals?
+fn is_code_like(word: &str) -> bool {
+    let uppercase = word.chars().filter(|c| c.is_uppercase()).count();
+    word.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '@' | '/' | '_' | '\\' | '=' | '#'))
+        || uppercase >= 2
+        || word
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', '»', ')'])
+            .contains('.')
+}
+
+/// The break opportunities inside one word (no spaces in it).
+fn opportunities(word: &str, hyphenate: bool) -> Vec<Opportunity> {
+    let mut out = Vec::new();
+    if is_code_like(word) {
+        // Not even at a hyphen: « cfa-villeurbanne.fr » must not look hyphenated.
+        return out;
+    }
+    let mut run_start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let flush = |start: usize, end: usize, out: &mut Vec<Opportunity>| {
+        let run = &word[start..end];
+        if hyphenate && run.chars().count() >= MIN_HYPHENATED && run.len() <= 200 {
+            let mut at = start;
+            // French usage: at least two letters before a break, three after.
+            let mut syllables =
+                hypher::hyphenate_bounded(run, hypher::Lang::French, 2, 3).peekable();
+            while let Some(s) = syllables.next() {
+                at += s.len();
+                if syllables.peek().is_some() {
+                    out.push(Opportunity { at, hyphen: true });
+                }
+            }
+        }
+    };
+    for (i, c) in word.char_indices() {
+        if c.is_alphabetic() {
+            if run_start.is_none() {
+                run_start = Some(i);
+            }
+        } else {
+            if let Some(start) = run_start.take() {
+                flush(start, i, &mut out);
+            }
+            // After an existing hyphen between two letters (« Vendeur-conseil »).
+            if (c == '-' || c == '\u{2010}') && prev.is_some_and(char::is_alphabetic) {
+                let next = word[i + c.len_utf8()..].chars().next();
+                if next.is_some_and(char::is_alphabetic) {
+                    out.push(Opportunity {
+                        at: i + c.len_utf8(),
+                        hyphen: false,
+                    });
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(start) = run_start {
+        flush(start, word.len(), &mut out);
+    }
+    out.sort_by_key(|o| o.at);
+    out
+}
+
+/// How wide a text must be, and would like to be, at a size: the widest piece
+/// that can never be broken (after hyphenation), the widest word, and the
+/// widest line when nothing but "\n" breaks it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Measure {
+    pub min_hyphenated: f32,
+    pub min_word: f32,
+    pub preferred: f32,
+}
+
+/// A word being measured: its width, its widest unbreakable piece with and
+/// without hyphenation, and how many pieces (styles) it spans.
+#[derive(Default)]
+struct Word {
+    width: f32,
+    min: f32,
+    whole: f32,
+    parts: usize,
+}
+
+impl Word {
+    fn finish(&mut self, m: &mut Measure) {
+        if self.parts > 1 {
+            // Across styles a word is never broken.
+            self.min = self.width;
+            self.whole = self.width;
+        }
+        m.min_word = m.min_word.max(self.whole);
+        m.min_hyphenated = m.min_hyphenated.max(self.min);
+        *self = Word::default();
+    }
+}
+
+/// Measures pieces without wrapping them (for table columns).
+pub fn measure(fonts: &FontSet, pieces: &[Piece], size: f32) -> Measure {
+    let mut m = Measure::default();
+    let mut line = 0.0_f32;
+    let mut current = Word::default();
+    for piece in pieces {
+        let metrics = fonts.metrics(piece.style);
+        let hyphen = metrics.width("-", size);
+        let space = metrics.width(" ", size);
+        for (li, text_line) in piece.text.split('\n').enumerate() {
+            if li > 0 {
+                current.finish(&mut m);
+                m.preferred = m.preferred.max(line);
+                line = 0.0;
+            }
+            let text = metrics.printable(text_line);
+            for (i, word) in text.split(' ').enumerate() {
+                if i > 0 {
+                    current.finish(&mut m);
+                    line += space;
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                let w = metrics.width(word, size);
+                line += w;
+                current.width += w;
+                current.parts += 1;
+                if w <= m.min_hyphenated && w <= m.min_word {
+                    // No piece of it can be wider than what is already known:
+                    // skip hyphenating it (most words of a column).
+                    continue;
+                }
+                let breaks = opportunities(word, piece.hyphenate);
+                let widest = |hyphens: bool| {
+                    let mut from = 0;
+                    let mut widest = 0.0_f32;
+                    for o in breaks.iter().filter(|o| hyphens || !o.hyphen) {
+                        let extra = if o.hyphen { hyphen } else { 0.0 };
+                        widest = widest.max(metrics.width(&word[from..o.at], size) + extra);
+                        from = o.at;
+                    }
+                    widest.max(metrics.width(&word[from..], size))
+                };
+                current.min = current.min.max(widest(true));
+                // Existing hyphens break a word without hyphenation.
+                current.whole = current.whole.max(widest(false));
+            }
+        }
+    }
+    current.finish(&mut m);
+    m.preferred = m.preferred.max(line);
+    m
 }
 
 /// A fragment of a line: text in one style (and link), at an x offset.
@@ -60,7 +238,11 @@ struct LineBuilder<'a> {
     current: Line,
     /// Width including a pending space.
     cursor: f32,
+    /// Words that had to be cut between letters.
+    cut: Vec<String>,
 }
+
+type Part = (String, TextStyle, Option<String>, bool);
 
 impl LineBuilder<'_> {
     fn push_text(&mut self, text: &str, style: TextStyle, link: &Option<String>) {
@@ -101,23 +283,117 @@ impl LineBuilder<'_> {
         self.cursor = 0.0;
     }
 
-    /// Places one word (parts in several styles), wrapping or cutting as needed.
-    fn push_word(&mut self, parts: &[(String, TextStyle, Option<String>)]) {
+    fn fits(&self, w: f32) -> bool {
+        self.cursor + w <= self.width + 0.01
+    }
+
+    /// Places one word (parts in several styles), wrapping, hyphenating or
+    /// cutting as needed.
+    fn push_word(&mut self, parts: &[Part]) {
         let word_width: f32 = parts
             .iter()
-            .map(|(t, s, _)| self.fonts.width(*s, t, self.size))
+            .map(|(t, s, _, _)| self.fonts.width(*s, t, self.size))
             .sum();
-        if !self.current.fragments.is_empty() && self.cursor + word_width > self.width + 0.01 {
-            self.break_line();
-        }
-        if self.cursor + word_width <= self.width + 0.01 {
-            for (text, style, link) in parts {
+        if self.fits(word_width) {
+            for (text, style, link, _) in parts {
                 self.push_text(text, *style, link);
             }
             return;
         }
-        // Too wide for a line of its own: cut between characters.
-        for (text, style, link) in parts {
+        if let [(text, style, link, hyphenate)] = parts {
+            let breaks = opportunities(text, *hyphenate);
+            if !breaks.is_empty() {
+                self.push_broken(text, *style, link, &breaks);
+                return;
+            }
+        }
+        if !self.current.fragments.is_empty() {
+            self.break_line();
+        }
+        if self.fits(word_width) {
+            for (text, style, link, _) in parts {
+                self.push_text(text, *style, link);
+            }
+            return;
+        }
+        self.cut_between_characters(parts);
+    }
+
+    /// A word with break opportunities: as much of it as fits on each line,
+    /// ending with a hyphen where the break is between syllables.
+    fn push_broken(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        link: &Option<String>,
+        breaks: &[Opportunity],
+    ) {
+        let metrics = self.fonts.metrics(style);
+        let hyphen_w = metrics.width("-", self.size);
+        let mut from = 0;
+        loop {
+            let rest = &text[from..];
+            if self.fits(metrics.width(rest, self.size)) {
+                self.push_text(rest, style, link);
+                return;
+            }
+            // The longest head, up to an opportunity, that fits this line.
+            let head = breaks
+                .iter()
+                .filter(|o| o.at > from)
+                .take_while(|o| {
+                    let extra = if o.hyphen { hyphen_w } else { 0.0 };
+                    self.fits(metrics.width(&text[from..o.at], self.size) + extra)
+                })
+                .last()
+                .copied();
+            match head {
+                Some(o) => {
+                    self.push_text(&text[from..o.at], style, link);
+                    if o.hyphen {
+                        self.push_text("-", style, link);
+                    }
+                    self.break_line();
+                    from = o.at;
+                }
+                None if !self.current.fragments.is_empty() => self.break_line(),
+                None => {
+                    // Even the first syllable is wider than the line.
+                    let next = breaks
+                        .iter()
+                        .find(|o| o.at > from)
+                        .map_or(text.len(), |o| o.at);
+                    let piece = (text[from..next].to_owned(), style, link.clone(), false);
+                    self.cut_between_characters(std::slice::from_ref(&piece));
+                    if next == text.len() {
+                        return;
+                    }
+                    if breaks.iter().any(|o| o.at == next && o.hyphen) {
+                        self.push_text("-", style, link);
+                    }
+                    self.break_line();
+                    from = next;
+                }
+            }
+        }
+    }
+
+    /// Places a complete word, after the space before it.
+    fn flush_word(&mut self, word: &mut Vec<Part>, space: &mut Option<TextStyle>) {
+        if !word.is_empty() {
+            if let Some(style) = space.take() {
+                self.push_space(style);
+            }
+            self.push_word(word);
+            word.clear();
+        }
+    }
+
+    /// Too wide for a line of its own: cut between characters, and say so.
+    fn cut_between_characters(&mut self, parts: &[Part]) {
+        let word: String = parts.iter().map(|p| p.0.as_str()).collect();
+        self.cut.push(word);
+        for (text, style, link, _) in parts {
             let metrics = self.fonts.metrics(*style);
             let mut chunk = String::new();
             for c in text.chars() {
@@ -143,6 +419,17 @@ impl LineBuilder<'_> {
 
 /// Wraps pieces into lines no wider than `width` at `size` points.
 pub fn wrap(fonts: &FontSet, pieces: &[Piece], size: f32, width: f32) -> Vec<Line> {
+    wrap_report(fonts, pieces, size, width).0
+}
+
+/// Wraps pieces into lines, and names the words that had to be cut between
+/// letters because they alone are wider than the line.
+pub fn wrap_report(
+    fonts: &FontSet,
+    pieces: &[Piece],
+    size: f32,
+    width: f32,
+) -> (Vec<Line>, Vec<String>) {
     let mut builder = LineBuilder {
         fonts,
         size,
@@ -150,39 +437,44 @@ pub fn wrap(fonts: &FontSet, pieces: &[Piece], size: f32, width: f32) -> Vec<Lin
         lines: Vec::new(),
         current: Line::default(),
         cursor: 0.0,
+        cut: Vec::new(),
     };
     // A word may span pieces ("**gras**," is one word); spaces separate words.
-    let mut word: Vec<(String, TextStyle, Option<String>)> = Vec::new();
+    let mut word: Vec<Part> = Vec::new();
     let mut pending_space: Option<TextStyle> = None;
     for piece in pieces {
-        let text = fonts.metrics(piece.style).printable(&piece.text);
-        for (i, part) in text.split(' ').enumerate() {
-            if i > 0 {
-                // A space: the word so far is complete.
-                if !word.is_empty() {
-                    if let Some(style) = pending_space.take() {
-                        builder.push_space(style);
+        let metrics = fonts.metrics(piece.style);
+        for (li, text_line) in piece.text.split('\n').enumerate() {
+            if li > 0 {
+                // A forced line break.
+                builder.flush_word(&mut word, &mut pending_space);
+                pending_space = None;
+                builder.break_line();
+            }
+            let text = metrics.printable(text_line);
+            for (i, part) in text.split(' ').enumerate() {
+                if i > 0 {
+                    builder.flush_word(&mut word, &mut pending_space);
+                    if !builder.current.fragments.is_empty() {
+                        pending_space = Some(piece.style);
                     }
-                    builder.push_word(&word);
-                    word.clear();
                 }
-                pending_space = Some(piece.style);
-            }
-            if !part.is_empty() {
-                word.push((part.to_owned(), piece.style, piece.link.clone()));
+                if !part.is_empty() {
+                    word.push((
+                        part.to_owned(),
+                        piece.style,
+                        piece.link.clone(),
+                        piece.hyphenate,
+                    ));
+                }
             }
         }
     }
-    if !word.is_empty() {
-        if let Some(style) = pending_space.take() {
-            builder.push_space(style);
-        }
-        builder.push_word(&word);
-    }
+    builder.flush_word(&mut word, &mut pending_space);
     if !builder.current.fragments.is_empty() || builder.lines.is_empty() {
         builder.break_line();
     }
-    builder.lines
+    (builder.lines, builder.cut)
 }
 
 /// Items for wrapped lines in a box at (x, top) of `width`: texts, and links
@@ -265,8 +557,8 @@ mod tests {
             "Les apprentis rencontrent les entreprises partenaires lors du « Forum des métiers » organisé chaque printemps.",
             150.0,
             expect![[r#"
-                w=129.0 |Les apprentis rencontrent les|
-                w=143.4 |entreprises partenaires lors du «|
+                w=146.2 |Les apprentis rencontrent les en-|
+                w=132.3 |treprises partenaires lors du «|
                 w=132.8 |Forum des métiers » organisé|
                 w=82.3 |chaque printemps.|
             "#]],
@@ -316,6 +608,146 @@ mod tests {
             styles,
             vec![TextStyle::Regular, TextStyle::Bold, TextStyle::Italic],
             "each style keeps its fragment"
+        );
+    }
+
+    #[test]
+    fn a_french_paragraph_is_hyphenated_in_a_narrow_column() {
+        check(
+            "L’accompagnement personnalisé des apprentis favorise l’insertion professionnelle durable.",
+            80.0,
+            expect![[r#"
+                w=68.4 |L’accompagne-|
+                w=70.0 |ment personna-|
+                w=77.8 |lisé des apprentis|
+                w=67.2 |favorise l’inser-|
+                w=68.4 |tion profession-|
+                w=60.0 |nelle durable.|
+            "#]],
+        );
+    }
+
+    #[test]
+    fn numbers_codes_capitals_and_addresses_are_never_hyphenated() {
+        check(
+            "RNCP37589 BONNEFOY 1234567890 contact@cfa-villeurbanne.fr www.cfa.fr",
+            60.0,
+            expect![[r#"
+                w=56.1 |RNCP37589|
+                w=56.1 |BONNEFOY|
+                w=55.6 |1234567890|
+                w=59.1 |contact@cfa-|
+                w=59.5 |villeurbanne.f|
+                w=52.8 |r www.cfa.fr|
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_piece_marked_not_to_hyphenate_moves_whole_to_the_next_line() {
+        let fonts = FontSet::get().unwrap();
+        let pieces = [
+            Piece::new("Apprentie : ", TextStyle::Regular),
+            Piece::new("Gwendoline Montgolfier", TextStyle::Regular).unhyphenated(),
+        ];
+        let lines = wrap(fonts, &pieces, 10.0, 90.0);
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.fragments.iter().map(|f| f.text.trim_end()).collect())
+            .collect();
+        assert_eq!(texts, ["Apprentie :", "Gwendoline", "Montgolfier"]);
+        let hyphenated = wrap(
+            fonts,
+            &[Piece::new(
+                "Apprentie : Gwendoline Montgolfier",
+                TextStyle::Regular,
+            )],
+            10.0,
+            90.0,
+        );
+        assert!(
+            hyphenated
+                .iter()
+                .any(|l| l.fragments.iter().any(|f| f.text.trim_end().ends_with('-'))),
+            "the same words are hyphenated when allowed: {hyphenated:?}"
+        );
+    }
+
+    #[test]
+    fn an_existing_hyphen_is_a_break_without_another_hyphen() {
+        check(
+            "Vendeur-conseil en crémerie-fromagerie",
+            55.0,
+            expect![[r#"
+                w=41.1 |Vendeur-|
+                w=45.0 |conseil en|
+                w=42.2 |crémerie-|
+                w=47.8 |fromagerie|
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_newline_forces_a_line_break() {
+        check(
+            "Dossier d’audit\nBoulangerie\n\nfin",
+            300.0,
+            expect![[r#"
+                w=66.1 |Dossier d’audit|
+                w=53.4 |Boulangerie|
+                w=0.0 ||
+                w=10.6 |fin|
+            "#]],
+        );
+    }
+
+    #[test]
+    fn an_over_long_word_is_cut_and_reported() {
+        let fonts = FontSet::get().unwrap();
+        let (lines, cut) = wrap_report(
+            fonts,
+            &[Piece::new(
+                "code XJ4-PQRSTUVWXYZABCDEFG fin",
+                TextStyle::Regular,
+            )],
+            10.0,
+            60.0,
+        );
+        assert_eq!(cut, ["XJ4-PQRSTUVWXYZABCDEFG"], "the cut word is named");
+        assert!(lines.len() >= 3, "{lines:?}");
+        let (_, none) = wrap_report(
+            fonts,
+            &[Piece::new("professionnalisation", TextStyle::Regular)],
+            10.0,
+            60.0,
+        );
+        assert!(
+            none.is_empty(),
+            "a word broken between syllables is not reported as cut"
+        );
+    }
+
+    #[test]
+    fn measure_gives_syllable_word_and_line_widths() {
+        let fonts = FontSet::get().unwrap();
+        let m = measure(
+            fonts,
+            &[Piece::new("Boulangerie Dupré", TextStyle::Regular)],
+            10.0,
+        );
+        let word = fonts.width(TextStyle::Regular, "Boulangerie", 10.0);
+        let line = fonts.width(TextStyle::Regular, "Boulangerie Dupré", 10.0);
+        assert!((m.min_word - word).abs() < 0.01, "{m:?}");
+        assert!((m.preferred - line).abs() < 0.01, "{m:?}");
+        assert!(m.min_hyphenated < word && m.min_hyphenated > 10.0, "{m:?}");
+        let name = measure(
+            fonts,
+            &[Piece::new("Boulangerie", TextStyle::Regular).unhyphenated()],
+            10.0,
+        );
+        assert!(
+            (name.min_hyphenated - word).abs() < 0.01,
+            "not hyphenated: {name:?}"
         );
     }
 }
