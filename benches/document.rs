@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!(
-        "best total {:.3} s (target < 1 s) | peak memory {:.0} MiB",
+        "best total {:.3} s (target 0.35 s) | peak memory {:.0} MiB",
         best.unwrap_or(0.0),
         peak_memory_mib().unwrap_or(0.0)
     );

@@ -76,9 +76,9 @@ pub fn render_document(model: &DocumentModel, base_dir: &Path) -> Result<Rendere
     let laid = layout::layout(model, &prepared.assets)?;
     let laid_at = Instant::now();
     let warnings = warnings(model, &prepared.assets, &laid);
-    let bytes = render::render(&laid, &prepared.images, &model.metadata)?;
+    let rendered = render::render(&laid, &prepared.images, &model.metadata)?;
     let rendered_at = Instant::now();
-    let pdf = merge::finish(&bytes, &laid, prepared.pdfs, &model.metadata)?;
+    let pdf = merge::finish(rendered, &laid, prepared.pdfs, &model.metadata)?;
     let merged_at = Instant::now();
     Ok(Rendered {
         pdf,

@@ -261,7 +261,11 @@ fn page_ops(page: &Page, res: &Resources, laid: &LaidOut) -> Vec<Op> {
 }
 
 /// The laid-out pages as a PDF (without annex PDF pages, outline or final metadata).
-pub fn render(laid: &LaidOut, images: &[ImageData], metadata: &Metadata) -> Result<Vec<u8>> {
+pub fn render(
+    laid: &LaidOut,
+    images: &[ImageData],
+    metadata: &Metadata,
+) -> Result<lopdf::Document> {
     let mut doc = PdfDocument::new(&metadata.title);
     doc.metadata.info.author = metadata.author.clone();
     doc.metadata.info.subject = metadata.subject.clone();
@@ -299,11 +303,21 @@ pub fn render(laid: &LaidOut, images: &[ImageData], metadata: &Metadata) -> Resu
         .collect();
     doc.with_pages(pages);
     let mut warnings = Vec::new();
+    // Streams are compressed once, in parallel and at the default level, by
+    // merge.rs: printpdf's own pass compresses one stream after another at
+    // the best level, which was a quarter of the whole rendering time.
     let options = PdfSaveOptions {
-        optimize: true,
+        optimize: false,
         subset_fonts: true,
         secure: true,
         image_optimization: None,
     };
-    Ok(doc.save(&options, &mut warnings))
+    // The document goes to merge.rs as lopdf objects (printpdf builds them
+    // with the same lopdf): writing bytes here only to parse them back there
+    // was a fifth of the time.
+    Ok(printpdf::serialize::to_lopdf_doc(
+        &doc,
+        &options,
+        &mut warnings,
+    ))
 }

@@ -841,8 +841,9 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                 Cell::Text(code.to_owned()),
                 Cell::Text(rng.pick(EMPLOYERS).to_owned()),
                 Cell::Text(rng.pick(TUTORS).to_owned()),
-                Cell::Text(fr_date(start)),
-                Cell::Text(fr_date(end)),
+                // Start above end: a forced line break keeps both dates whole
+                // in one narrow column.
+                Cell::Text(format!("{}\n{}", fr_date(start), fr_date(end))),
                 Cell::Text(
                     rng.pick(SPEAKERS)
                         .split(" (")
@@ -870,8 +871,7 @@ pub fn sample_model(pages: usize, proofs: usize) -> DocumentModel {
                     Column::new("Code RNCP", Align::Left).unhyphenated(),
                     Column::new("Entreprise d’accueil", Align::Left),
                     Column::new("Maître d’apprentissage", Align::Left).unhyphenated(),
-                    Column::new("Début", Align::Left),
-                    Column::new("Fin", Align::Left),
+                    Column::new("Contrat", Align::Left).unhyphenated(),
                     Column::new("Référent", Align::Left).unhyphenated(),
                     Column::new("Suivi", Align::Right),
                     Column::new("Situation", Align::Left),

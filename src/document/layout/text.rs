@@ -64,8 +64,36 @@ fn is_code_like(word: &str) -> bool {
             .contains('.')
 }
 
-/// The break opportunities inside one word (no spaces in it).
-fn opportunities(word: &str, hyphenate: bool) -> Vec<Opportunity> {
+type Remembered = std::collections::HashMap<Box<str>, std::rc::Rc<[Opportunity]>>;
+
+thread_local! {
+    /// Break opportunities already found, per word, with hyphenation [1] and
+    /// without [0]: the layout runs several passes over the same text, and
+    /// registers repeat the same words.
+    static OPPORTUNITIES: std::cell::RefCell<[Remembered; 2]> = std::cell::RefCell::default();
+}
+
+/// Words remembered at most; past that the memory starts afresh.
+const OPPORTUNITIES_KEPT: usize = 200_000;
+
+/// The break opportunities inside one word (no spaces in it), remembered.
+fn opportunities(word: &str, hyphenate: bool) -> std::rc::Rc<[Opportunity]> {
+    OPPORTUNITIES.with(|cache| {
+        let slot = usize::from(hyphenate);
+        if let Some(found) = cache.borrow()[slot].get(word) {
+            return found.clone();
+        }
+        let found: std::rc::Rc<[Opportunity]> = find_opportunities(word, hyphenate).into();
+        let map = &mut cache.borrow_mut()[slot];
+        if map.len() >= OPPORTUNITIES_KEPT {
+            map.clear();
+        }
+        map.insert(word.into(), found.clone());
+        found
+    })
+}
+
+fn find_opportunities(word: &str, hyphenate: bool) -> Vec<Opportunity> {
     let mut out = Vec::new();
     if is_code_like(word) {
         // Not even at a hyphen: « cfa-villeurbanne.fr » must not look hyphenated.
