@@ -842,3 +842,58 @@ fn chart_axes_are_round_or_fixed() {
         "an empty chart still has an axis"
     );
 }
+
+#[test]
+fn contents_list_the_annexes_one_by_one_when_asked() {
+    let with_annexes = |list: bool| {
+        let mut model = doc(
+            true,
+            vec![section(
+                "plan",
+                "Plan d’actions",
+                1,
+                true,
+                vec![para("Objectifs de l’année.")],
+            )],
+        );
+        if let Some(contents) = model.contents.as_mut() {
+            contents.list_annexes = list;
+        }
+        model.annexes = vec![
+            Annex {
+                id: "convention".into(),
+                path: "convention.pdf".into(),
+                title: "Convention avec la Mission locale".into(),
+                caption: String::new(),
+            },
+            Annex {
+                id: "emargement".into(),
+                path: "emargement.pdf".into(),
+                title: "Feuille d’émargement du forum".into(),
+                caption: String::new(),
+            },
+        ];
+        let laid = laid(&model);
+        laid.pages
+            .iter()
+            .find(|p| p.texts().contains("Sommaire"))
+            .map(|p| p.texts())
+            .unwrap_or_default()
+    };
+    let listed = with_annexes(true);
+    assert!(listed.contains("Annexes"), "{listed}");
+    assert!(
+        listed.contains("A1 — Convention avec la Mission locale"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("A2 — Feuille d’émargement du forum"),
+        "{listed}"
+    );
+    let grouped = with_annexes(false);
+    assert!(grouped.contains("Annexes"), "{grouped}");
+    assert!(
+        !grouped.contains("A1 —"),
+        "annexes are not listed unless asked: {grouped}"
+    );
+}
