@@ -73,16 +73,23 @@ impl Driver {
             .unwrap_or_else(|e| {
                 panic!("cannot start {program} (cargo install tauri-driver --locked): {e}")
             });
-        // Wait until it answers.
-        for _ in 0..100 {
+        // Wait until it answers: a loaded machine (a first CI run) has been
+        // seen to need more than ten seconds.
+        let mut answered = false;
+        for _ in 0..300 {
             if tokio::net::TcpStream::connect("127.0.0.1:4444")
                 .await
                 .is_ok()
             {
+                answered = true;
                 break;
             }
             tokio::time::sleep(POLL).await;
         }
+        assert!(
+            answered,
+            "{program} did not listen on port 4444 within 30 s"
+        );
         Driver { child }
     }
 
@@ -280,9 +287,20 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
     caps.set("browserName", "wry").unwrap();
     caps.set("tauri:options", json!({ "application": app }))
         .unwrap();
-    let web = WebDriver::new("http://127.0.0.1:4444", caps)
-        .await
-        .expect("WebDriver session");
+    // The session starts WebKitWebDriver and the app: tried again once or
+    // twice when the first request finds the driver not ready yet.
+    let mut attempt = 0;
+    let web = loop {
+        attempt += 1;
+        match WebDriver::new("http://127.0.0.1:4444", caps.clone()).await {
+            Ok(web) => break web,
+            Err(error) if attempt < 3 => {
+                eprintln!("WebDriver session, attempt {attempt}: {error}; trying again");
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            Err(error) => panic!("WebDriver session: {error}"),
+        }
+    };
     let mut s = Session {
         driver: web,
         shots,
@@ -428,40 +446,40 @@ async fn scenario(s: &mut Session, data: &Path) {
     assert_bundled_font(s).await;
 
     // The lists at 1024×700, with the shipped typeface, then with DejaVu (the
-    // widest a bare Linux has): no date, count, code or badge cut, no header
-    // overlapping its neighbour, the filters on their line as one group.
-    s.driver.set_window_rect(0, 0, 1024, 700).await.unwrap();
-    for font in [None, Some("'DejaVu Sans'")] {
-        if let Some(font) = font {
-            s.driver
-                .execute(
-                    "document.documentElement.style.setProperty('--font', arguments[0]);",
-                    vec![json!(font)],
-                )
-                .await
-                .unwrap();
-        }
+    // widest a bare Linux has), then at 1280×800 with text zoomed to 125 %:
+    // no date, count, code or badge cut, no header overlapping its
+    // neighbour, no sideways scroll, the filters on their line as one group.
+    for (width, height, font, zoom, name) in [
+        (1024, 700, None, None, "1024-shipped"),
+        (1024, 700, Some("'DejaVu Sans'"), None, "1024-dejavu"),
+        (1280, 800, None, Some("125%"), "1280-zoom125"),
+    ] {
+        s.driver.set_window_rect(0, 0, width, height).await.unwrap();
+        s.driver
+            .execute(
+                "const root = document.documentElement.style;
+                 if (arguments[0]) root.setProperty('--font', arguments[0]); else root.removeProperty('--font');
+                 root.fontSize = arguments[1] || '';",
+                vec![json!(font), json!(zoom)],
+            )
+            .await
+            .unwrap();
         for section in ["apprentices", "actions", "partners", "staff", "programmes"] {
             s.click(&format!("[data-nav=\"{section}\"]")).await;
             s.find("tbody tr[data-id]").await;
             let problems = layout_problems(s).await;
             assert!(
                 problems.is_empty(),
-                "{section} at 1024×700 with {}: {problems:#?}",
-                font.unwrap_or("the shipped typeface")
+                "{section} in the case {name}: {problems:#?}"
             );
             if section == "apprentices" || section == "actions" {
-                let name = format!(
-                    "{section}-1024-{}",
-                    if font.is_some() { "dejavu" } else { "shipped" }
-                );
-                s.shot(&name).await;
+                s.shot(&format!("{section}-{name}")).await;
             }
         }
     }
     s.driver
         .execute(
-            "document.documentElement.style.removeProperty('--font');",
+            "document.documentElement.style.removeProperty('--font'); document.documentElement.style.fontSize = '';",
             vec![],
         )
         .await
