@@ -598,6 +598,12 @@ pub struct DeletionImpact {
 #[ts(export)]
 pub struct AppState {
     pub organisation: Option<Organisation>,
+    /// Tremplin's version (« 0.1.0 »), for the about box.
+    pub app_version: String,
+    /// The licence Tremplin is distributed under (« MIT »).
+    pub licence: String,
+    /// The folder of the data: the database and, later, the proofs.
+    pub data_folder: String,
     pub database_path: String,
     #[ts(type = "number")]
     pub schema_version: i64,

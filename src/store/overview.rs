@@ -229,6 +229,13 @@ impl Store {
         };
         Ok(AppState {
             organisation: self.organisation()?,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            licence: env!("CARGO_PKG_LICENSE").into(),
+            data_folder: self
+                .path()
+                .and_then(|p| p.parent())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             database_path: self
                 .path()
                 .map(|p| p.display().to_string())

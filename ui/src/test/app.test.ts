@@ -113,6 +113,18 @@ describe('shell', () => {
     expect(screen.getByRole('button', { name: 'Créer une action' })).toBeTruthy();
   });
 
+  it('says in its about box the version, the licence and where the data lives', async () => {
+    renderWithApp(App, { store: new AppStore() }, ipc(appState), new AppStore());
+    await fireEvent.click(await find('[data-action="about"]'));
+    const facts = await screen.findByTestId('about');
+    expect(facts.textContent).toContain('0.1.0');
+    expect(facts.textContent).toContain('MIT');
+    expect(facts.textContent).toContain('/tmp/tremplin.sqlite');
+    expect(screen.getByRole('alertdialog', { name: 'À propos de Tremplin' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Fermer' }));
+    await waitFor(() => expect(screen.queryByTestId('about')).toBeNull());
+  });
+
   it('asks the dashboard again when another school year is chosen', async () => {
     const { calls } = renderWithApp(App, { store: new AppStore() }, ipc(appState), new AppStore());
     const year = await screen.findByLabelText('Année scolaire');

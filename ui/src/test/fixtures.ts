@@ -38,6 +38,9 @@ export const reference: ReferenceData = {
 
 export const appState: AppState = {
   organisation: { name: 'CFA des Métiers du Val', siret: null, uai: null, nda: null, address: null, postalCode: null, city: 'Lyon' },
+  appVersion: '0.1.0',
+  licence: 'MIT',
+  dataFolder: '/tmp',
   databasePath: '/tmp/tremplin.sqlite',
   schemaVersion: 1,
   schoolYears: ['2025-2026', '2024-2025'],

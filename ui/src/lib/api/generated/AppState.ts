@@ -4,7 +4,19 @@ import type { Organisation } from "./Organisation";
 /**
  * What the window needs at start.
  */
-export type AppState = { organisation: Organisation | null, databasePath: string, schemaVersion: number, 
+export type AppState = { organisation: Organisation | null, 
+/**
+ * Tremplin's version (« 0.1.0 »), for the about box.
+ */
+appVersion: string, 
+/**
+ * The licence Tremplin is distributed under (« MIT »).
+ */
+licence: string, 
+/**
+ * The folder of the data: the database and, later, the proofs.
+ */
+dataFolder: string, databasePath: string, schemaVersion: number, 
 /**
  * School years with at least one action, plus the current one, newest first.
  */
