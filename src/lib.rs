@@ -9,6 +9,7 @@ pub mod error;
 
 pub use error::{Error, FieldError, Result};
 pub mod format;
+pub mod metrics;
 pub mod model;
 pub mod store;
 pub mod validate;

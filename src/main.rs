@@ -47,6 +47,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Indicator 29's results of a filière: its leavers of a school year, at
+    /// 6 and 12 months (DESIGN.md's definitions).
+    Metrics {
+        /// The filière's code (« BTS MCO »), as `programmes` lists it.
+        #[arg(long, value_name = "CODE")]
+        programme: String,
+        /// The school year the leavers left in, « 2024-2025 ».
+        #[arg(long, value_name = "YYYY-YYYY")]
+        year: String,
+        /// Only this timepoint (months after the exit).
+        #[arg(long, value_parser = ["6", "12"])]
+        timepoint: Option<String>,
+        /// The day the figures are measured (which questionnaires are due). Default: today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Produces an A4 PDF from a document model (JSON), written atomically.
     RenderDocument(RenderDocumentArgs),
     /// Writes a deterministic French sample document model and its proof files.
@@ -107,7 +125,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             )?;
             println!(
                 "CFA de démonstration créé dans {} : {} filières, {} promos, {} apprentis, {} membres de l’équipe, \
-                 {} partenaires, {} conventions, {} actions, {} lignes d’émargement.",
+                 {} partenaires, {} conventions, {} actions, {} lignes d’émargement, {} sortants, \
+                 {} questionnaires de sortie, {} plans d’actions ({} objectifs), {} offres relayées, {} bilans.",
                 store.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 summary.programmes,
                 summary.cohorts,
@@ -116,8 +135,41 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 summary.partners,
                 summary.agreements,
                 summary.actions,
-                summary.attendance
+                summary.attendance,
+                summary.leavers,
+                summary.exit_surveys,
+                summary.plans,
+                summary.objectives,
+                summary.offers,
+                summary.reviews
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Metrics {
+            programme,
+            year,
+            timepoint,
+            as_of,
+            format,
+        } => {
+            let store = open(data_dir)?;
+            let year = tremplin::validate::check_school_year(&year)?;
+            let as_of = match as_of {
+                Some(text) => tremplin::validate::parse_date(&text)
+                    .map_err(|m| tremplin::validate::field_error("asOf", m))?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let id = store.programme_id_by_code(&programme)?;
+            let mut results = store.programme_results(id, year, as_of)?;
+            if let Some(months) = timepoint.and_then(|t| t.parse::<u32>().ok()) {
+                for group in std::iter::once(&mut results.total).chain(results.cohorts.iter_mut()) {
+                    group.timepoints.retain(|t| t.timepoint.months() == months);
+                }
+            }
+            match format {
+                Format::Json => print_json(&results)?,
+                Format::Text => print_results(&results),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Programmes { format } => {
@@ -178,6 +230,61 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+    }
+}
+
+fn figure_line(f: &tremplin::metrics::Figure) -> String {
+    format!(
+        "{} : {} ({} / {})",
+        f.label, f.rate.display, f.rate.numerator, f.rate.denominator
+    )
+}
+
+fn print_results(r: &tremplin::metrics::ProgrammeResults) {
+    println!(
+        "{} — {} — sortants {}",
+        r.programme_code,
+        r.programme_name,
+        r.school_year.label()
+    );
+    println!("{}", r.scope);
+    for group in std::iter::once(&r.total).chain(r.cohorts.iter()) {
+        println!();
+        println!(
+            "{}",
+            match group.cohort_id {
+                None => format!("Filière {}", group.label),
+                Some(_) => format!("Promo {}", group.label.trim_start_matches("Promo ")),
+            }
+        );
+        println!("  {}", figure_line(&group.accompanied));
+        for t in &group.timepoints {
+            println!(
+                "  {} : {} sortant(s) au questionnaire dû, {} répondant(s), {} injoignable(s), \
+                 {} sans réponse, {} neutralisé(s), {} pas encore dû(s)",
+                t.timepoint.label(),
+                t.leavers.count,
+                t.respondents.count,
+                t.unreachable.count,
+                t.unanswered.count,
+                t.neutralised.count,
+                t.not_yet_due.count
+            );
+            for f in [
+                &t.response_rate,
+                &t.insertion,
+                &t.target_job,
+                &t.further_studies,
+            ]
+            .into_iter()
+            .chain(t.further_studies_by_route.iter())
+            {
+                println!("    {}", figure_line(f));
+            }
+            for f in &t.further_studies_by_type {
+                println!("      {}", figure_line(f));
+            }
         }
     }
 }

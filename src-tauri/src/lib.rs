@@ -39,6 +39,22 @@ pub fn invoke_handler<R: tauri::Runtime>(
         actions::get_action,
         actions::get_attendance_sheet,
         actions::save_action,
+        results::get_survey_grid,
+        results::get_exit_survey,
+        results::save_exit_survey,
+        results::get_programme_results,
+        plans::list_plans,
+        plans::get_plan,
+        plans::save_action_plan,
+        plans::save_objective,
+        plans::list_objective_choices,
+        plans::list_milestones,
+        plans::edit_milestones,
+        plans::save_milestone,
+        plans::get_review,
+        plans::save_annual_review,
+        offers::list_offers,
+        offers::save_relayed_offer,
     ]
 }
 

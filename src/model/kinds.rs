@@ -10,9 +10,8 @@ macro_rules! closed_list {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
         #[ts(export)]
-        pub enum $name { $($variant,)+ }
+        pub enum $name { $(#[serde(rename = $code)] $variant,)+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
@@ -101,7 +100,193 @@ closed_list! {
         InTraining = "in_training", "En formation";
         Graduated = "graduated", "Diplômé(e)";
         Failed = "failed", "Sorti(e) sans diplôme";
-        DroppedOut = "dropped_out", "Abandon / rupture";
+        DroppedOut = "dropped_out", "Rupture / abandon";
+        Reoriented = "reoriented", "Réorientation";
+    }
+}
+
+impl ApprenticeStatus {
+    /// Every status but « en formation » is an exit reason: the apprentice
+    /// left the CFA (and has an exit date).
+    pub fn has_left(self) -> bool {
+        self != ApprenticeStatus::InTraining
+    }
+}
+
+closed_list! {
+    /// When an exit questionnaire is due: at the exit, then 3, 6, 12 months after.
+    Timepoint {
+        Exit = "exit", "À la sortie";
+        Month3 = "m3", "À 3 mois";
+        Month6 = "m6", "À 6 mois";
+        Month12 = "m12", "À 12 mois";
+    }
+}
+
+impl Timepoint {
+    /// Months after the exit date.
+    pub fn months(self) -> u32 {
+        match self {
+            Timepoint::Exit => 0,
+            Timepoint::Month3 => 3,
+            Timepoint::Month6 => 6,
+            Timepoint::Month12 => 12,
+        }
+    }
+
+    pub fn from_months(months: u32) -> Option<Self> {
+        Self::ALL.iter().copied().find(|t| t.months() == months)
+    }
+}
+
+closed_list! {
+    /// How an exit questionnaire was collected.
+    SurveyMethod {
+        Phone = "phone", "Téléphone";
+        Email = "email", "E-mail";
+        Form = "form", "Formulaire";
+        Other = "other", "Autre";
+    }
+}
+
+closed_list! {
+    /// A leaver's situation, as DESIGN.md lists it (« Exit surveys and results »).
+    Situation {
+        Employed = "employed", "En emploi";
+        EmployedAbroad = "employed_abroad", "En emploi à l’étranger";
+        Apprenticeship = "apprenticeship", "Nouveau contrat d’apprentissage après le diplôme";
+        SchoolStudies = "school_studies", "Poursuite d’études (voie scolaire)";
+        JobSeeking = "job_seeking", "En recherche d’emploi";
+        UnableToWork = "unable_to_work", "Dans l’incapacité de travailler";
+        Inactive = "inactive", "Inactif(ve) / autre";
+        Unreachable = "unreachable", "Injoignable";
+    }
+}
+
+impl Situation {
+    /// Further studies, by either route (an apprenticeship contract signed
+    /// after the diploma is further study, never employment).
+    pub fn is_further_study(self) -> bool {
+        matches!(self, Situation::Apprenticeship | Situation::SchoolStudies)
+    }
+
+    /// Left out of insertion rates, numerator and denominator (France Compétences).
+    pub fn is_neutralised(self) -> bool {
+        self.is_further_study()
+            || matches!(self, Situation::UnableToWork | Situation::EmployedAbroad)
+    }
+}
+
+closed_list! {
+    /// The contract of a leaver in employment.
+    EmploymentContract {
+        Cdi = "cdi", "CDI";
+        CddLong = "cdd_long", "CDD de 6 mois ou plus";
+        CddShort = "cdd_short", "CDD de moins de 6 mois";
+        Interim = "interim", "Intérim";
+        SelfEmployed = "self_employed", "Indépendant(e)";
+        CivilService = "civil_service", "Fonction publique";
+    }
+}
+
+closed_list! {
+    /// The typology of further studies.
+    StudyType {
+        LicencePro = "licence_pro", "Licence professionnelle";
+        Bachelor = "bachelor", "Bachelor";
+        But = "but", "BUT";
+        EngineeringSchool = "engineering_school", "École d’ingénieurs";
+        Bts = "bts", "BTS";
+        Master = "master", "Master";
+        Other = "other", "Autre formation";
+    }
+}
+
+closed_list! {
+    /// The contract an offer relayed to apprentices proposes.
+    OfferContract {
+        Cdi = "cdi", "CDI";
+        Cdd = "cdd", "CDD";
+        Apprenticeship = "apprenticeship", "Alternance";
+        Internship = "internship", "Stage";
+        Other = "other", "Autre";
+    }
+}
+
+closed_list! {
+    /// How an offer was passed on.
+    OfferChannel {
+        Email = "email", "E-mail";
+        Ent = "ent", "ENT";
+        Poster = "poster", "Affichage";
+        SocialMedia = "social_media", "Réseaux sociaux";
+        Newsletter = "newsletter", "Newsletter";
+        Other = "other", "Autre";
+    }
+}
+
+closed_list! {
+    /// What measures an objective — always computed from the records, except `Manual`.
+    ObjectiveMeasure {
+        CohortShare = "cohort_share", "Part des apprentis d’une promo présents à une action";
+        FinalYearShare = "final_year_share", "Part des apprentis en dernière année présents à une action";
+        ActionCount = "action_count", "Nombre d’actions dans l’année";
+        Result = "result", "Résultat (insertion, poursuite d’études, réponse)";
+        Manual = "manual", "Valeur saisie (avec sa source)";
+    }
+}
+
+impl ObjectiveMeasure {
+    /// A percentage target (else a count or a hand-entered value).
+    pub fn is_percentage(self) -> bool {
+        !matches!(self, ObjectiveMeasure::ActionCount)
+    }
+}
+
+closed_list! {
+    /// The results an objective can aim at (see `metrics`).
+    ResultFigure {
+        ResponseRate6 = "response_rate_6", "Taux de réponse à 6 mois";
+        Insertion6 = "insertion_6", "Taux d’insertion global à 6 mois";
+        TargetJob6 = "target_job_6", "Taux d’insertion dans le métier visé à 6 mois";
+        FurtherStudies6 = "further_studies_6", "Taux de poursuite d’études à 6 mois";
+        ResponseRate12 = "response_rate_12", "Taux de réponse à 12 mois";
+        Insertion12 = "insertion_12", "Taux d’insertion global à 12 mois";
+        TargetJob12 = "target_job_12", "Taux d’insertion dans le métier visé à 12 mois";
+        FurtherStudies12 = "further_studies_12", "Taux de poursuite d’études à 12 mois";
+        Accompanied = "accompanied", "Part d’apprentis accompagnés";
+    }
+}
+
+impl ResultFigure {
+    pub fn timepoint(self) -> Timepoint {
+        use ResultFigure::*;
+        match self {
+            ResponseRate12 | Insertion12 | TargetJob12 | FurtherStudies12 => Timepoint::Month12,
+            _ => Timepoint::Month6,
+        }
+    }
+}
+
+closed_list! {
+    /// Whether an objective is reached.
+    ObjectiveStatus {
+        Reached = "reached", "Atteint";
+        InProgress = "in_progress", "En cours";
+        Missed = "missed", "Non atteint";
+    }
+}
+
+closed_list! {
+    /// Milestones of the school year the calendar shows.
+    MilestoneKind {
+        Rentree = "rentree", "Rentrée";
+        Recruitment = "recruitment", "Recrutement";
+        Fair = "fair", "Salon / forum";
+        Parcoursup = "parcoursup", "Parcoursup";
+        Admissions = "admissions", "Admissions";
+        Exams = "exams", "Examens";
+        Other = "other", "Autre";
     }
 }
 
@@ -134,6 +319,17 @@ pub struct ReferenceData {
     pub partner_kinds: Vec<Choice<PartnerKind>>,
     pub staff_roles: Vec<Choice<StaffRole>>,
     pub apprentice_statuses: Vec<Choice<ApprenticeStatus>>,
+    pub timepoints: Vec<Choice<Timepoint>>,
+    pub survey_methods: Vec<Choice<SurveyMethod>>,
+    pub situations: Vec<Choice<Situation>>,
+    pub employment_contracts: Vec<Choice<EmploymentContract>>,
+    pub study_types: Vec<Choice<StudyType>>,
+    pub offer_contracts: Vec<Choice<OfferContract>>,
+    pub offer_channels: Vec<Choice<OfferChannel>>,
+    pub objective_measures: Vec<Choice<ObjectiveMeasure>>,
+    pub result_figures: Vec<Choice<ResultFigure>>,
+    pub objective_statuses: Vec<Choice<ObjectiveStatus>>,
+    pub milestone_kinds: Vec<Choice<MilestoneKind>>,
     /// Levels of the national nomenclature (3 = CAP … 8 = doctorat).
     pub levels: Vec<Choice<u8>>,
 }
@@ -177,6 +373,17 @@ impl ReferenceData {
             partner_kinds: choices(PartnerKind::ALL, PartnerKind::label),
             staff_roles: choices(StaffRole::ALL, StaffRole::label),
             apprentice_statuses: choices(ApprenticeStatus::ALL, ApprenticeStatus::label),
+            timepoints: choices(Timepoint::ALL, Timepoint::label),
+            survey_methods: choices(SurveyMethod::ALL, SurveyMethod::label),
+            situations: choices(Situation::ALL, Situation::label),
+            employment_contracts: choices(EmploymentContract::ALL, EmploymentContract::label),
+            study_types: choices(StudyType::ALL, StudyType::label),
+            offer_contracts: choices(OfferContract::ALL, OfferContract::label),
+            offer_channels: choices(OfferChannel::ALL, OfferChannel::label),
+            objective_measures: choices(ObjectiveMeasure::ALL, ObjectiveMeasure::label),
+            result_figures: choices(ResultFigure::ALL, ResultFigure::label),
+            objective_statuses: choices(ObjectiveStatus::ALL, ObjectiveStatus::label),
+            milestone_kinds: choices(MilestoneKind::ALL, MilestoneKind::label),
             levels: choices(&[3u8, 4, 5, 6, 7, 8], level_label),
         }
     }
@@ -204,6 +411,42 @@ mod tests {
         for &status in ApprenticeStatus::ALL {
             assert_eq!(ApprenticeStatus::from_code(status.code()), Some(status));
         }
+        for &s in Situation::ALL {
+            assert_eq!(Situation::from_code(s.code()), Some(s));
+        }
+        for &t in Timepoint::ALL {
+            assert_eq!(Timepoint::from_code(t.code()), Some(t));
+            assert_eq!(Timepoint::from_months(t.months()), Some(t));
+        }
+        for &m in ObjectiveMeasure::ALL {
+            assert_eq!(ObjectiveMeasure::from_code(m.code()), Some(m));
+        }
+        for &r in ResultFigure::ALL {
+            assert_eq!(ResultFigure::from_code(r.code()), Some(r));
+        }
+    }
+
+    #[test]
+    fn every_closed_list_sends_its_storage_code_on_the_wire() {
+        fn check<T: Serialize + Copy>(all: &[T], code: fn(T) -> &'static str) {
+            for &v in all {
+                assert_eq!(
+                    serde_json::to_string(&v).unwrap(),
+                    format!("\"{}\"", code(v))
+                );
+            }
+        }
+        check(ApprenticeStatus::ALL, ApprenticeStatus::code);
+        check(Timepoint::ALL, Timepoint::code);
+        check(Situation::ALL, Situation::code);
+        check(EmploymentContract::ALL, EmploymentContract::code);
+        check(StudyType::ALL, StudyType::code);
+        check(OfferContract::ALL, OfferContract::code);
+        check(OfferChannel::ALL, OfferChannel::code);
+        check(ObjectiveMeasure::ALL, ObjectiveMeasure::code);
+        check(ResultFigure::ALL, ResultFigure::code);
+        check(ObjectiveStatus::ALL, ObjectiveStatus::code);
+        check(MilestoneKind::ALL, MilestoneKind::code);
     }
 
     #[test]

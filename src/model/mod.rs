@@ -11,10 +11,12 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod indicator29;
 mod kinds;
 mod records;
 mod school_year;
 
+pub use indicator29::*;
 pub use kinds::*;
 pub use records::*;
 pub use school_year::SchoolYear;

@@ -203,7 +203,11 @@ pub struct Apprentice {
     pub employer: Option<String>,
     pub contract_start: Option<NaiveDate>,
     pub contract_end: Option<NaiveDate>,
+    /// In training, or the reason they left.
     pub status: ApprenticeStatus,
+    /// The day they left the CFA (apart from the contract dates); set exactly
+    /// when `status` is an exit reason.
+    pub exit_date: Option<NaiveDate>,
     /// The current référent (indicator 14: one each).
     pub referent_id: Option<Id>,
 }
@@ -220,6 +224,7 @@ pub struct NewApprentice {
     pub contract_start: Option<NaiveDate>,
     pub contract_end: Option<NaiveDate>,
     pub status: ApprenticeStatus,
+    pub exit_date: Option<NaiveDate>,
     pub referent_id: Option<Id>,
 }
 
@@ -237,8 +242,9 @@ pub struct ApprenticeInput {
     pub employer: String,
     pub contract_start: String,
     pub contract_end: String,
-    /// An [`ApprenticeStatus`] code.
+    /// An [`ApprenticeStatus`] code: « in_training » or an exit reason.
     pub status: String,
+    pub exit_date: String,
     pub referent_id: Option<Id>,
 }
 
@@ -390,6 +396,8 @@ pub struct Action {
     pub speaker_staff_ids: Vec<Id>,
     pub speaker_partner_ids: Vec<Id>,
     pub co_organiser_ids: Vec<Id>,
+    /// Objectives of action plans this action serves.
+    pub objective_ids: Vec<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -411,6 +419,7 @@ pub struct NewAction {
     pub speaker_staff_ids: Vec<Id>,
     pub speaker_partner_ids: Vec<Id>,
     pub co_organiser_ids: Vec<Id>,
+    pub objective_ids: Vec<Id>,
     /// Presence of each invited apprentice; the invited not listed are absent.
     pub attendance: Vec<AttendanceMark>,
 }
@@ -451,6 +460,7 @@ pub struct ActionInput {
     pub speaker_staff_ids: Vec<Id>,
     pub speaker_partner_ids: Vec<Id>,
     pub co_organiser_ids: Vec<Id>,
+    pub objective_ids: Vec<Id>,
     pub attendance: Vec<AttendanceMark>,
 }
 
@@ -579,6 +589,11 @@ pub struct Dashboard {
     #[ts(type = "number")]
     pub dormant_partner_count: i64,
     pub recent_actions: Vec<ActionRow>,
+    /// Results of each filière's leavers of the year (at 6 and 12 months).
+    pub results: Vec<crate::metrics::ProgrammeResults>,
+    /// The same for the leavers of the year before, whose questionnaires fall
+    /// due during this one (often the latest complete figures).
+    pub previous_results: Vec<crate::metrics::ProgrammeResults>,
 }
 
 /// What deleting a record would take with it, asked before deleting.

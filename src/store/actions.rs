@@ -39,6 +39,7 @@ fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
         speaker_staff_ids: Vec::new(),
         speaker_partner_ids: Vec::new(),
         co_organiser_ids: Vec::new(),
+        objective_ids: Vec::new(),
     })
 }
 
@@ -71,6 +72,11 @@ fn get_action(conn: &Connection, id: Id) -> Result<Action> {
     action.co_organiser_ids = ids(
         conn,
         "SELECT partner_id FROM action_partner WHERE action_id = ?1 AND role = 'co_organiser' ORDER BY partner_id",
+        id,
+    )?;
+    action.objective_ids = ids(
+        conn,
+        "SELECT objective_id FROM action_objective WHERE action_id = ?1 ORDER BY objective_id",
         id,
     )?;
     Ok(action)
@@ -200,7 +206,7 @@ impl Store {
 }
 
 fn check_references(tx: &Transaction<'_>, action: &NewAction) -> Result<()> {
-    let lists: [(&str, &[Id], &str, &str); 4] = [
+    let lists: [(&str, &[Id], &str, &str); 5] = [
         (
             "cohort",
             &action.cohort_ids,
@@ -224,6 +230,12 @@ fn check_references(tx: &Transaction<'_>, action: &NewAction) -> Result<()> {
             &action.co_organiser_ids,
             "coOrganiserIds",
             "Un des partenaires co-organisateurs n’existe plus.",
+        ),
+        (
+            "objective",
+            &action.objective_ids,
+            "objectiveIds",
+            "Un des objectifs choisis n’existe plus.",
         ),
     ];
     for (table, ids, field, message) in lists {
@@ -280,6 +292,12 @@ fn write_links(tx: &Transaction<'_>, id: Id, a: &NewAction) -> Result<()> {
     tx.execute("DELETE FROM action_cohort WHERE action_id = ?1", [id])?;
     tx.execute("DELETE FROM action_staff WHERE action_id = ?1", [id])?;
     tx.execute("DELETE FROM action_partner WHERE action_id = ?1", [id])?;
+    tx.execute("DELETE FROM action_objective WHERE action_id = ?1", [id])?;
+    let mut objective = tx
+        .prepare_cached("INSERT INTO action_objective (action_id, objective_id) VALUES (?1, ?2)")?;
+    for o in &a.objective_ids {
+        objective.execute([id, *o])?;
+    }
     let mut cohort =
         tx.prepare_cached("INSERT INTO action_cohort (action_id, cohort_id) VALUES (?1, ?2)")?;
     for c in &a.cohort_ids {

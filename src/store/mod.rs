@@ -5,15 +5,22 @@
 //!
 //! One file per aggregate: `organisation`, `programmes` (with cohorts),
 //! `people` (staff and apprentices), `partners` (with agreements), `actions`
-//! (with attendance), `overview` (dashboard and deletions).
+//! (with attendance), `surveys` (exit questionnaires, the cohort grid, what
+//! results are computed from), `plans` (action plans, objectives, milestones),
+//! `offers` (relayed offers), `reviews` (annual reviews), `overview`
+//! (dashboard and deletions).
 
 mod actions;
+mod offers;
 mod organisation;
 mod overview;
 mod partners;
 mod people;
+mod plans;
 mod programmes;
+mod reviews;
 mod schema;
+mod surveys;
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +29,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use overview::Entity;
+pub use plans::default_milestones;
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
+pub use surveys::OVERDUE_AFTER_DAYS;
 
 use crate::error::{Error, Result};
 

@@ -23,6 +23,12 @@ pub enum Entity {
     Partner,
     Agreement,
     Action,
+    ExitSurvey,
+    ActionPlan,
+    Objective,
+    Milestone,
+    RelayedOffer,
+    AnnualReview,
 }
 
 impl Entity {
@@ -35,6 +41,12 @@ impl Entity {
             Entity::Partner => "partner",
             Entity::Agreement => "agreement",
             Entity::Action => "action",
+            Entity::ExitSurvey => "exit_survey",
+            Entity::ActionPlan => "action_plan",
+            Entity::Objective => "objective",
+            Entity::Milestone => "milestone",
+            Entity::RelayedOffer => "relayed_offer",
+            Entity::AnnualReview => "annual_review",
         }
     }
 
@@ -47,6 +59,12 @@ impl Entity {
             Entity::Partner => "Partenaire",
             Entity::Agreement => "Convention",
             Entity::Action => "Action",
+            Entity::ExitSurvey => "Questionnaire de sortie",
+            Entity::ActionPlan => "Plan d’actions",
+            Entity::Objective => "Objectif",
+            Entity::Milestone => "Jalon",
+            Entity::RelayedOffer => "Offre relayée",
+            Entity::AnnualReview => "Bilan annuel",
         }
     }
 }
@@ -177,6 +195,37 @@ impl Store {
                     count(marks, "émargement", "émargements")
                 ))
             }
+            Entity::ExitSurvey => allow(
+                "Supprimer ce questionnaire ? Les taux de réponse et d’insertion changeront."
+                    .into(),
+            ),
+            Entity::ActionPlan => {
+                let objectives =
+                    self.count("SELECT count(*) FROM objective WHERE plan_id = ?1", id)?;
+                let links = self.count(
+                    "SELECT count(*) FROM action_objective x JOIN objective o ON o.id = x.objective_id
+                     WHERE o.plan_id = ?1",
+                    id,
+                )?;
+                allow(format!(
+                    "Supprimer ce plan, ses {} et leurs {} avec des actions ? Les actions restent.",
+                    count(objectives, "objectif", "objectifs"),
+                    count(links, "lien", "liens")
+                ))
+            }
+            Entity::Objective => {
+                let links = self.count(
+                    "SELECT count(*) FROM action_objective WHERE objective_id = ?1",
+                    id,
+                )?;
+                allow(format!(
+                    "Supprimer cet objectif ? {} n’y seront plus rattachées (elles restent).",
+                    count(links, "action", "actions")
+                ))
+            }
+            Entity::Milestone => allow("Retirer ce jalon du calendrier ?".into()),
+            Entity::RelayedOffer => allow("Supprimer cette offre relayée ?".into()),
+            Entity::AnnualReview => allow("Supprimer ce bilan annuel ?".into()),
         }
     }
 
@@ -302,6 +351,8 @@ impl Store {
             ),
             dormant_partner_count: dormant,
             recent_actions: recent,
+            results: self.all_results(year, today)?,
+            previous_results: self.all_results(SchoolYear::starting(year.start_year() - 1), today)?,
         })
     }
 }

@@ -11,7 +11,7 @@ use crate::validate;
 const STAFF_COLUMNS: &str = "s.id, s.first_name, s.last_name, s.role, s.email, s.phone";
 const APPRENTICE_COLUMNS: &str =
     "a.id, a.cohort_id, a.first_name, a.last_name, a.birth_date, a.email, a.phone, \
-     a.employer, a.contract_start, a.contract_end, a.status, a.referent_id";
+     a.employer, a.contract_start, a.contract_end, a.status, a.referent_id, a.exit_date";
 
 fn staff_from_row(r: &Row<'_>) -> rusqlite::Result<Staff> {
     Ok(Staff {
@@ -38,6 +38,7 @@ fn apprentice_from_row(r: &Row<'_>) -> rusqlite::Result<Apprentice> {
         contract_end: r.get(9)?,
         status: code(r, 10, ApprenticeStatus::from_code)?,
         referent_id: r.get(11)?,
+        exit_date: r.get(12)?,
     })
 }
 
@@ -113,10 +114,10 @@ impl Store {
         let rows = stmt.query_map(params![filter.programme_id, filter.cohort_id], |r| {
             Ok(ApprenticeRow {
                 apprentice: apprentice_from_row(r)?,
-                cohort_label: r.get(12)?,
-                programme_id: r.get(13)?,
-                programme_code: r.get(14)?,
-                referent_name: r.get(15)?,
+                cohort_label: r.get(13)?,
+                programme_id: r.get(14)?,
+                programme_code: r.get(15)?,
+                referent_name: r.get(16)?,
             })
         })?;
         let mut rows: Vec<ApprenticeRow> = rows.collect::<rusqlite::Result<_>>()?;
@@ -192,18 +193,43 @@ impl Writer<'_> {
             a.contract_start,
             a.contract_end,
             a.status.code(),
-            a.referent_id
+            a.referent_id,
+            a.exit_date
         ];
         match id {
             Some(id) => {
                 get_apprentice(tx, id)?;
+                let first_survey: Option<chrono::NaiveDate> = tx.query_row(
+                    "SELECT min(surveyed_on) FROM exit_survey WHERE apprentice_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                match (first_survey, a.exit_date) {
+                    (Some(_), None) => {
+                        return Err(validate::field_error(
+                            "status",
+                            "Des questionnaires de sortie sont enregistrés pour cet(te) apprenti(e) : \
+                             supprimez-les avant de le (la) remettre en formation.",
+                        ))
+                    }
+                    (Some(first), Some(exit)) if first + chrono::Duration::days(31) < exit => {
+                        return Err(validate::field_error(
+                            "exitDate",
+                            format!(
+                                "Un questionnaire de sortie date du {} : la sortie ne peut pas être plus tardive d’un mois.",
+                                crate::format::date(first)
+                            ),
+                        ))
+                    }
+                    _ => {}
+                }
                 let mut values = values.to_vec();
                 values.push(&id);
                 tx.execute(
                     "UPDATE apprentice SET cohort_id = ?1, first_name = ?2, last_name = ?3, birth_date = ?4,
                          email = ?5, phone = ?6, employer = ?7, contract_start = ?8, contract_end = ?9,
-                         status = ?10, referent_id = ?11
-                     WHERE id = ?12",
+                         status = ?10, referent_id = ?11, exit_date = ?12
+                     WHERE id = ?13",
                     values.as_slice(),
                 )?;
                 Ok(id)
@@ -211,8 +237,8 @@ impl Writer<'_> {
             None => {
                 tx.execute(
                     "INSERT INTO apprentice (cohort_id, first_name, last_name, birth_date, email, phone, employer,
-                         contract_start, contract_end, status, referent_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                         contract_start, contract_end, status, referent_id, exit_date)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     values,
                 )?;
                 Ok(Id(tx.last_insert_rowid()))

@@ -23,12 +23,29 @@ CREATE TABLE action_cohort (
     PRIMARY KEY (action_id, cohort_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE action_objective (
+    action_id    INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,
+    objective_id INTEGER NOT NULL REFERENCES objective (id) ON DELETE CASCADE,
+    PRIMARY KEY (action_id, objective_id)
+) WITHOUT ROWID;
+
 CREATE TABLE action_partner (
     action_id  INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,
     partner_id INTEGER NOT NULL REFERENCES partner (id) ON DELETE RESTRICT,
     role       TEXT NOT NULL CHECK (role IN ('speaker', 'co_organiser')),
     PRIMARY KEY (action_id, partner_id, role)
 ) WITHOUT ROWID;
+
+CREATE TABLE action_plan (
+    id           INTEGER PRIMARY KEY,
+    programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE RESTRICT,
+    school_year  TEXT NOT NULL,
+    intent       TEXT,
+    owner_id     INTEGER REFERENCES staff (id) ON DELETE RESTRICT,
+    resources    TEXT,
+    budget_cents INTEGER CHECK (budget_cents >= 0),
+    UNIQUE (programme_id, school_year)
+);
 
 CREATE TABLE action_staff (
     action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,
@@ -45,6 +62,21 @@ CREATE TABLE agreement (
     CHECK (valid_until IS NULL OR valid_until >= signed_on)
 );
 
+CREATE TABLE annual_review (
+    id           INTEGER PRIMARY KEY,
+    programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE RESTRICT,
+    school_year  TEXT NOT NULL,
+    difficulties TEXT,
+    priorities   TEXT,
+    UNIQUE (programme_id, school_year)
+);
+
+CREATE TABLE annual_review_objective (
+    review_id    INTEGER NOT NULL REFERENCES annual_review (id) ON DELETE CASCADE,
+    objective_id INTEGER NOT NULL REFERENCES objective (id) ON DELETE CASCADE,
+    PRIMARY KEY (review_id, objective_id)
+) WITHOUT ROWID;
+
 CREATE TABLE apprentice (
     id             INTEGER PRIMARY KEY,
     cohort_id      INTEGER NOT NULL REFERENCES cohort (id) ON DELETE RESTRICT,
@@ -58,7 +90,7 @@ CREATE TABLE apprentice (
     contract_end   TEXT,
     status         TEXT NOT NULL,
     referent_id    INTEGER REFERENCES staff (id) ON DELETE RESTRICT
-);
+, exit_date TEXT);
 
 CREATE TABLE attendance (
     action_id     INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,
@@ -78,6 +110,64 @@ CREATE TABLE cohort (
     CHECK (end_date > start_date),
     UNIQUE (programme_id, label)
 );
+
+CREATE TABLE exit_survey (
+    id            INTEGER PRIMARY KEY,
+    apprentice_id INTEGER NOT NULL REFERENCES apprentice (id) ON DELETE CASCADE,
+    timepoint     TEXT NOT NULL CHECK (timepoint IN ('exit', 'm3', 'm6', 'm12')),
+    surveyed_on   TEXT NOT NULL,
+    method        TEXT NOT NULL,
+    situation     TEXT NOT NULL,
+    contract      TEXT,
+    in_target_job INTEGER NOT NULL DEFAULT 0,
+    study_type    TEXT,
+    institution   TEXT,
+    comment       TEXT,
+    UNIQUE (apprentice_id, timepoint)
+);
+
+CREATE TABLE milestone (
+    id          INTEGER PRIMARY KEY,
+    school_year TEXT NOT NULL REFERENCES milestone_year (school_year) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    label       TEXT NOT NULL,
+    start_date  TEXT NOT NULL,
+    end_date    TEXT,
+    CHECK (end_date IS NULL OR end_date >= start_date)
+);
+
+CREATE TABLE milestone_year (
+    school_year TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+CREATE TABLE objective (
+    id            INTEGER PRIMARY KEY,
+    plan_id       INTEGER NOT NULL REFERENCES action_plan (id) ON DELETE CASCADE,
+    label         TEXT NOT NULL,
+    owner_id      INTEGER REFERENCES staff (id) ON DELETE RESTRICT,
+    period_start  TEXT NOT NULL,
+    period_end    TEXT NOT NULL,
+    measure       TEXT NOT NULL,
+    target        REAL NOT NULL CHECK (target >= 0),
+    cohort_id     INTEGER REFERENCES cohort (id) ON DELETE RESTRICT,
+    result        TEXT,
+    manual_value  REAL,
+    manual_source TEXT,
+    manual_date   TEXT,
+    CHECK (period_end >= period_start)
+);
+
+CREATE TABLE objective_kind (
+    objective_id INTEGER NOT NULL REFERENCES objective (id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL,
+    PRIMARY KEY (objective_id, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE offer_programme (
+    offer_id     INTEGER NOT NULL REFERENCES relayed_offer (id) ON DELETE CASCADE,
+    programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE RESTRICT,
+    PRIMARY KEY (offer_id, programme_id)
+) WITHOUT ROWID;
 
 CREATE TABLE organisation (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
@@ -110,6 +200,18 @@ CREATE TABLE programme (
     level        INTEGER CHECK (level BETWEEN 3 AND 8)
 );
 
+CREATE TABLE relayed_offer (
+    id         INTEGER PRIMARY KEY,
+    offered_on TEXT NOT NULL,
+    partner_id INTEGER REFERENCES partner (id) ON DELETE RESTRICT,
+    source     TEXT,
+    title      TEXT NOT NULL,
+    contract   TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    comment    TEXT,
+    CHECK (partner_id IS NOT NULL OR source IS NOT NULL)
+);
+
 CREATE TABLE staff (
     id         INTEGER PRIMARY KEY,
     first_name TEXT NOT NULL,
@@ -121,7 +223,11 @@ CREATE TABLE staff (
 
 CREATE INDEX action_cohort_cohort ON action_cohort (cohort_id);
 
+CREATE INDEX action_objective_objective ON action_objective (objective_id);
+
 CREATE INDEX action_partner_partner ON action_partner (partner_id);
+
+CREATE INDEX action_plan_owner ON action_plan (owner_id);
 
 CREATE INDEX action_staff_staff ON action_staff (staff_id);
 
@@ -129,10 +235,28 @@ CREATE INDEX action_start ON action (start_date);
 
 CREATE INDEX agreement_partner ON agreement (partner_id);
 
+CREATE INDEX annual_review_objective_objective ON annual_review_objective (objective_id);
+
 CREATE INDEX apprentice_cohort ON apprentice (cohort_id);
+
+CREATE INDEX apprentice_exit ON apprentice (exit_date) WHERE exit_date IS NOT NULL;
 
 CREATE INDEX apprentice_referent ON apprentice (referent_id);
 
 CREATE INDEX attendance_apprentice ON attendance (apprentice_id);
 
 CREATE INDEX cohort_programme ON cohort (programme_id);
+
+CREATE INDEX milestone_year_index ON milestone (school_year);
+
+CREATE INDEX objective_cohort ON objective (cohort_id);
+
+CREATE INDEX objective_owner ON objective (owner_id);
+
+CREATE INDEX objective_plan ON objective (plan_id);
+
+CREATE INDEX offer_programme_programme ON offer_programme (programme_id);
+
+CREATE INDEX relayed_offer_date ON relayed_offer (offered_on);
+
+CREATE INDEX relayed_offer_partner ON relayed_offer (partner_id);

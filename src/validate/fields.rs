@@ -291,6 +291,77 @@ impl Form {
         Some(format!("RNCP{number}"))
     }
 
+    /// A number typed the French way (« 72,5 », « 80 % »), between `min` and `max`.
+    pub fn number(
+        &mut self,
+        field: &str,
+        value: &str,
+        (min, max): (f64, f64),
+        what: &str,
+    ) -> Option<f64> {
+        let text: String = value
+            .trim()
+            .trim_end_matches('%')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .replace(',', ".");
+        if text.is_empty() {
+            self.error(field, format!("{what} est obligatoire."));
+            return None;
+        }
+        match text.parse::<f64>() {
+            Ok(n) if n.is_finite() && (min..=max).contains(&n) => Some(n),
+            Ok(_) => {
+                self.error(
+                    field,
+                    format!(
+                        "{what} va de {} à {}.",
+                        crate::format::decimal(min, 0),
+                        crate::format::decimal(max, 0)
+                    ),
+                );
+                None
+            }
+            Err(_) => {
+                self.error(
+                    field,
+                    format!("{what} s’écrit comme un nombre, par exemple 80 ou 72,5."),
+                );
+                None
+            }
+        }
+    }
+
+    /// An amount in euros (« 1 500 € », « 1500,50 »), as cents; empty is `None`.
+    pub fn amount(&mut self, field: &str, value: &str) -> Option<i64> {
+        let text: String = value
+            .trim()
+            .trim_end_matches('€')
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .replace(',', ".");
+        if text.is_empty() {
+            return None;
+        }
+        let valid = text.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && text.split('.').nth(1).is_none_or(|cents| cents.len() <= 2)
+            && text.matches('.').count() <= 1;
+        match text.parse::<f64>() {
+            Ok(euros) if valid && (0.0..1e9).contains(&euros) => {
+                Some((euros * 100.0).round() as i64)
+            }
+            _ => {
+                self.error(
+                    field,
+                    "Écrivez un montant en euros, par exemple 1 500 ou 1 500,50.",
+                );
+                None
+            }
+        }
+    }
+
     pub fn level(&mut self, field: &str, value: &str) -> Option<u8> {
         let value = value.trim();
         if value.is_empty() {

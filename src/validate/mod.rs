@@ -5,12 +5,14 @@
 //! cohort exist?) live in `store` and use the same error shape.
 
 mod fields;
+mod indicator29;
 
 use crate::error::{Error, FieldError, Result};
 use crate::model::*;
 
 use fields::Form;
 pub use fields::{parse_date, parse_duration, parse_time};
+pub use indicator29::*;
 
 pub fn check_organisation(input: &OrganisationInput) -> Result<Organisation> {
     let mut f = Form::default();
@@ -126,6 +128,26 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
             );
         }
     }
+    let exit_date = f.date("exitDate", &input.exit_date, false);
+    match (status, exit_date) {
+        (Some(s), None) if s.has_left() => f.error(
+            "exitDate",
+            "Indiquez la date de sortie : c’est elle qui date les questionnaires de suivi.",
+        ),
+        (Some(ApprenticeStatus::InTraining), Some(_)) => f.error(
+            "status",
+            "Une date de sortie est saisie : choisissez le motif de sortie, ou effacez la date.",
+        ),
+        _ => {}
+    }
+    if let (Some(exit), Some(start)) = (exit_date, contract_start) {
+        if exit < start {
+            f.error(
+                "exitDate",
+                "La sortie ne peut pas précéder le début du contrat.",
+            );
+        }
+    }
     if let Some(birth) = birth_date {
         if birth < fields::date(1940, 1, 1) {
             f.error(
@@ -153,6 +175,7 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
             contract_start,
             contract_end,
             status,
+            exit_date,
             referent_id: input.referent_id,
         }),
         _ => Err(f.into_error()),
@@ -285,12 +308,13 @@ pub fn check_action(input: &ActionInput) -> Result<NewAction> {
         speaker_staff_ids: dedup(&input.speaker_staff_ids),
         speaker_partner_ids: dedup(&input.speaker_partner_ids),
         co_organiser_ids: dedup(&input.co_organiser_ids),
+        objective_ids: dedup(&input.objective_ids),
         attendance: input.attendance.clone(),
     };
     f.finish(action)
 }
 
-fn dedup(ids: &[Id]) -> Vec<Id> {
+pub(crate) fn dedup(ids: &[Id]) -> Vec<Id> {
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();

@@ -24,7 +24,7 @@ fn demo_then_check_then_programmes_as_json() {
     let demo = tremplin(&folder, &["demo"]);
     assert!(demo.status.success(), "demo failed: {}", text(&demo.stderr));
     assert!(
-        text(&demo.stdout).contains("120 apprentis"),
+        text(&demo.stdout).contains("192 apprentis"),
         "{}",
         text(&demo.stdout)
     );
@@ -115,5 +115,91 @@ fn demo_refuses_a_folder_that_already_has_data() {
         text(&again.stderr).contains("base vide"),
         "{}",
         text(&again.stderr)
+    );
+}
+
+#[test]
+fn metrics_prints_the_same_figures_as_the_core_as_json_and_text() {
+    let folder = Folder::new();
+    assert!(tremplin(&folder, &["demo"]).status.success());
+    let args = [
+        "metrics",
+        "--programme",
+        "bts mco",
+        "--year",
+        "2024-2025",
+        "--as-of",
+        "2026-12-02",
+    ];
+    let json = tremplin(&folder, &[&args[..], &["--format", "json"]].concat());
+    assert!(json.status.success(), "{}", text(&json.stderr));
+    let printed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let store = folder.open();
+    let id = store.programme_id_by_code("BTS MCO").unwrap();
+    let expected = store
+        .programme_results(
+            id,
+            tremplin::model::SchoolYear::starting(2024),
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    // The contract's fields, as the README documents them.
+    let six = &printed["total"]["timepoints"][0];
+    assert_eq!(six["timepoint"], "m6");
+    for key in ["responseRate", "insertion", "targetJob", "furtherStudies"] {
+        for field in [
+            "numerator",
+            "denominator",
+            "percent",
+            "display",
+            "method",
+            "numeratorIds",
+            "denominatorIds",
+        ] {
+            assert!(!six[key][field].is_null(), "{key}.{field}");
+        }
+    }
+    assert!(printed["people"].as_array().unwrap().len() >= 12);
+
+    let only12 = tremplin(
+        &folder,
+        &[&args[..], &["--timepoint", "12", "--format", "json"]].concat(),
+    );
+    let only12: serde_json::Value = serde_json::from_slice(&only12.stdout).unwrap();
+    let timepoints = only12["total"]["timepoints"].as_array().unwrap();
+    assert_eq!(timepoints.len(), 1);
+    assert_eq!(timepoints[0]["timepoint"], "m12");
+
+    let plain = tremplin(&folder, &args);
+    let plain = text(&plain.stdout);
+    let rate = &expected.total.timepoints[0].response_rate.rate;
+    assert!(
+        plain.contains(&format!(
+            "Taux de réponse : {} ({} / {})",
+            rate.display, rate.numerator, rate.denominator
+        )),
+        "{plain}"
+    );
+
+    let unknown = tremplin(
+        &folder,
+        &["metrics", "--programme", "BTS NDRC", "--year", "2024-2025"],
+    );
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown.stderr).contains("Aucune filière n’a le code « BTS NDRC »"),
+        "{}",
+        text(&unknown.stderr)
+    );
+    let bad_year = tremplin(
+        &folder,
+        &["metrics", "--programme", "BTS MCO", "--year", "2024"],
+    );
+    assert!(!bad_year.status.success());
+    assert!(
+        text(&bad_year.stderr).contains("année scolaire"),
+        "{}",
+        text(&bad_year.stderr)
     );
 }

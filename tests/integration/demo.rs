@@ -10,9 +10,13 @@ fn the_demo_has_the_promised_shape() {
     let summary = demo::create(&mut store, &DemoConfig::default()).unwrap();
     assert_eq!(
         (summary.programmes, summary.cohorts, summary.apprentices),
-        (3, 6, 120)
+        (3, 12, 192),
+        "two promos in training and two that left, per filière"
     );
-    assert_eq!((summary.partners, summary.actions), (25, 60));
+    assert_eq!((summary.partners, summary.actions), (25, 90));
+    assert_eq!(summary.leavers, 72);
+    assert_eq!((summary.plans, summary.reviews), (6, 3));
+    assert!(summary.exit_surveys > 200 && summary.offers == 48);
     let kinds: std::collections::HashSet<PartnerKind> = store
         .list_partners()
         .unwrap()
@@ -98,7 +102,7 @@ fn scale_multiplies_the_demo() {
     .unwrap();
     assert_eq!(
         (summary.programmes, summary.apprentices, summary.actions),
-        (9, 360, 180)
+        (9, 576, 270)
     );
     assert_eq!(
         store.list_programmes().unwrap().len(),

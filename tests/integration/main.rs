@@ -8,6 +8,7 @@
 mod cli;
 mod demo;
 mod document;
+mod indicator29;
 mod store;
 
 use std::path::{Path, PathBuf};

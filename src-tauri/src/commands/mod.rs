@@ -3,6 +3,9 @@
 
 pub mod actions;
 pub mod app;
+pub mod offers;
 pub mod partners;
 pub mod people;
+pub mod plans;
 pub mod programmes;
+pub mod results;

@@ -4,9 +4,11 @@ import { call } from './call';
 import type { ActionDetail } from './generated/ActionDetail';
 import type { ActionFilter } from './generated/ActionFilter';
 import type { ActionInput } from './generated/ActionInput';
+import type { ActionPlanInput } from './generated/ActionPlanInput';
 import type { ActionRow } from './generated/ActionRow';
 import type { Agreement } from './generated/Agreement';
 import type { AgreementInput } from './generated/AgreementInput';
+import type { AnnualReviewInput } from './generated/AnnualReviewInput';
 import type { AppState } from './generated/AppState';
 import type { Apprentice } from './generated/Apprentice';
 import type { ApprenticeFilter } from './generated/ApprenticeFilter';
@@ -19,20 +21,35 @@ import type { CohortRow } from './generated/CohortRow';
 import type { Dashboard } from './generated/Dashboard';
 import type { DeletionImpact } from './generated/DeletionImpact';
 import type { Entity } from './generated/Entity';
+import type { ExitSurvey } from './generated/ExitSurvey';
+import type { ExitSurveyInput } from './generated/ExitSurveyInput';
 import type { Id } from './generated/Id';
+import type { Milestone } from './generated/Milestone';
+import type { MilestoneInput } from './generated/MilestoneInput';
+import type { ObjectiveChoice } from './generated/ObjectiveChoice';
+import type { ObjectiveInput } from './generated/ObjectiveInput';
+import type { OfferFilter } from './generated/OfferFilter';
+import type { OfferList } from './generated/OfferList';
 import type { Organisation } from './generated/Organisation';
 import type { OrganisationInput } from './generated/OrganisationInput';
 import type { Partner } from './generated/Partner';
 import type { PartnerDetail } from './generated/PartnerDetail';
 import type { PartnerInput } from './generated/PartnerInput';
 import type { PartnerRow } from './generated/PartnerRow';
+import type { PlanDetail } from './generated/PlanDetail';
+import type { PlanRow } from './generated/PlanRow';
 import type { Programme } from './generated/Programme';
 import type { ProgrammeInput } from './generated/ProgrammeInput';
+import type { ProgrammeResults } from './generated/ProgrammeResults';
 import type { ProgrammeRow } from './generated/ProgrammeRow';
 import type { ReferenceData } from './generated/ReferenceData';
+import type { RelayedOffer } from './generated/RelayedOffer';
+import type { RelayedOfferInput } from './generated/RelayedOfferInput';
+import type { ReviewDetail } from './generated/ReviewDetail';
 import type { Staff } from './generated/Staff';
 import type { StaffInput } from './generated/StaffInput';
 import type { StaffRow } from './generated/StaffRow';
+import type { SurveyGrid } from './generated/SurveyGrid';
 
 export const getAppState = () => call<AppState>('get_app_state');
 export const getReferenceData = () => call<ReferenceData>('get_reference_data');
@@ -68,3 +85,28 @@ export const saveAction = (input: ActionInput) => call<ActionDetail>('save_actio
 /** What deleting would take with it (ask before deleting). */
 export const getDeletionImpact = (entity: Entity, id: Id) => call<DeletionImpact>('get_deletion_impact', { entity, id });
 export const deleteRecord = (entity: Entity, id: Id) => call<void>('delete_record', { entity, id });
+
+/** Every leaver of a cohort × every timepoint (as of today). */
+export const getSurveyGrid = (cohortId: Id) => call<SurveyGrid>('get_survey_grid', { cohortId });
+export const getExitSurvey = (id: Id) => call<ExitSurvey>('get_exit_survey', { id });
+export const saveExitSurvey = (input: ExitSurveyInput) => call<ExitSurvey>('save_exit_survey', { input });
+/** The results of a filière's leavers of a school year. */
+export const getProgrammeResults = (programmeId: Id, schoolYear: string) =>
+  call<ProgrammeResults>('get_programme_results', { programmeId, schoolYear });
+
+export const listPlans = (schoolYear: string | null) => call<PlanRow[]>('list_plans', { schoolYear });
+export const getPlan = (id: Id) => call<PlanDetail>('get_plan', { id });
+export const saveActionPlan = (input: ActionPlanInput) => call<PlanDetail>('save_action_plan', { input });
+export const saveObjective = (input: ObjectiveInput) => call<PlanDetail>('save_objective', { input });
+export const listObjectiveChoices = (schoolYear: string) =>
+  call<ObjectiveChoice[]>('list_objective_choices', { schoolYear });
+export const listMilestones = (schoolYear: string) => call<Milestone[]>('list_milestones', { schoolYear });
+/** Stores a year's default milestones so each can be edited or deleted. */
+export const editMilestones = (schoolYear: string) => call<Milestone[]>('edit_milestones', { schoolYear });
+export const saveMilestone = (input: MilestoneInput) => call<Milestone[]>('save_milestone', { input });
+export const getReview = (programmeId: Id, schoolYear: string) =>
+  call<ReviewDetail>('get_review', { programmeId, schoolYear });
+export const saveAnnualReview = (input: AnnualReviewInput) => call<ReviewDetail>('save_annual_review', { input });
+
+export const listOffers = (filter: OfferFilter) => call<OfferList>('list_offers', { filter });
+export const saveRelayedOffer = (input: RelayedOfferInput) => call<RelayedOffer>('save_relayed_offer', { input });

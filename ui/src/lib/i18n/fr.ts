@@ -22,7 +22,7 @@ export const fr = {
   'nav.soon': 'bientôt',
   'nav.actionPlan': 'Plan d’actions',
   'nav.offers': 'Offres relayées',
-  'nav.surveys': 'Questionnaires',
+  'nav.surveys': 'Suivi des sortants',
   'nav.followUps': 'Suivi individuel',
   'nav.nonconformities': 'Non-conformités',
   'nav.audit': 'Préparer l’audit',

@@ -9,7 +9,17 @@ import type { AppState } from '../api/generated/AppState';
 import type { ReferenceData } from '../api/generated/ReferenceData';
 import { Toasts } from './toasts.svelte';
 
-export const SECTIONS = ['dashboard', 'programmes', 'apprentices', 'staff', 'partners', 'actions'] as const;
+export const SECTIONS = [
+  'dashboard',
+  'programmes',
+  'apprentices',
+  'staff',
+  'partners',
+  'actions',
+  'plans',
+  'offers',
+  'surveys',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Passed as the record to open: « open the form for a new one ». */
@@ -20,6 +30,17 @@ const EMPTY_REFERENCE: ReferenceData = {
   partnerKinds: [],
   staffRoles: [],
   apprenticeStatuses: [],
+  timepoints: [],
+  surveyMethods: [],
+  situations: [],
+  employmentContracts: [],
+  studyTypes: [],
+  offerContracts: [],
+  offerChannels: [],
+  objectiveMeasures: [],
+  resultFigures: [],
+  objectiveStatuses: [],
+  milestoneKinds: [],
   levels: [],
 };
 

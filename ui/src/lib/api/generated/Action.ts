@@ -13,4 +13,8 @@ public: string | null, content: string | null, indicator14: boolean, indicator29
 /**
  * Average satisfaction, out of 5.
  */
-feedbackScore: number | null, feedbackComments: string | null, cohortIds: Array<Id>, speakerStaffIds: Array<Id>, speakerPartnerIds: Array<Id>, coOrganiserIds: Array<Id>, };
+feedbackScore: number | null, feedbackComments: string | null, cohortIds: Array<Id>, speakerStaffIds: Array<Id>, speakerPartnerIds: Array<Id>, coOrganiserIds: Array<Id>, 
+/**
+ * Objectives of action plans this action serves.
+ */
+objectiveIds: Array<Id>, };

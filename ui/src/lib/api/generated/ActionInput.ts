@@ -18,4 +18,4 @@ duration: string, place: string, public: string, content: string, indicator14: b
 /**
  * « 4,2 » (out of 5) or empty.
  */
-feedbackScore: string, feedbackComments: string, cohortIds: Array<Id>, speakerStaffIds: Array<Id>, speakerPartnerIds: Array<Id>, coOrganiserIds: Array<Id>, attendance: Array<AttendanceMark>, };
+feedbackScore: string, feedbackComments: string, cohortIds: Array<Id>, speakerStaffIds: Array<Id>, speakerPartnerIds: Array<Id>, coOrganiserIds: Array<Id>, objectiveIds: Array<Id>, attendance: Array<AttendanceMark>, };

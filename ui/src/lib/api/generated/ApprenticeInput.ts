@@ -3,6 +3,6 @@ import type { Id } from "./Id";
 
 export type ApprenticeInput = { id: Id | null, cohortId: Id | null, firstName: string, lastName: string, birthDate: string, email: string, phone: string, employer: string, contractStart: string, contractEnd: string, 
 /**
- * An [`ApprenticeStatus`] code.
+ * An [`ApprenticeStatus`] code: « in_training » or an exit reason.
  */
-status: string, referentId: Id | null, };
+status: string, exitDate: string, referentId: Id | null, };

@@ -2,7 +2,16 @@
 import type { ApprenticeStatus } from "./ApprenticeStatus";
 import type { Id } from "./Id";
 
-export type ApprenticeRow = { cohortLabel: string, programmeId: Id, programmeCode: string, referentName: string | null, id: Id, cohortId: Id, firstName: string, lastName: string, birthDate: string | null, email: string | null, phone: string | null, employer: string | null, contractStart: string | null, contractEnd: string | null, status: ApprenticeStatus, 
+export type ApprenticeRow = { cohortLabel: string, programmeId: Id, programmeCode: string, referentName: string | null, id: Id, cohortId: Id, firstName: string, lastName: string, birthDate: string | null, email: string | null, phone: string | null, employer: string | null, contractStart: string | null, contractEnd: string | null, 
+/**
+ * In training, or the reason they left.
+ */
+status: ApprenticeStatus, 
+/**
+ * The day they left the CFA (apart from the contract dates); set exactly
+ * when `status` is an exit reason.
+ */
+exitDate: string | null, 
 /**
  * The current référent (indicator 14: one each).
  */

@@ -3,4 +3,4 @@
 /**
  * Where an apprentice stands in the training.
  */
-export type ApprenticeStatus = "in_training" | "graduated" | "failed" | "dropped_out";
+export type ApprenticeStatus = "in_training" | "graduated" | "failed" | "dropped_out" | "reoriented";

@@ -11,6 +11,8 @@ use crate::model::*;
 use crate::store::{Store, Writer};
 use crate::validate;
 
+mod history;
+
 #[derive(Debug, Clone)]
 pub struct DemoConfig {
     /// Multiplies filières, apprentices, partners and actions.
@@ -40,6 +42,12 @@ pub struct DemoSummary {
     pub agreements: usize,
     pub actions: usize,
     pub attendance: usize,
+    pub leavers: usize,
+    pub exit_surveys: usize,
+    pub plans: usize,
+    pub objectives: usize,
+    pub offers: usize,
+    pub reviews: usize,
 }
 
 /// Small deterministic generator (SplitMix64): the same seed, the same CFA.
@@ -754,6 +762,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
 
     // Filières and promos; apprentices per promo.
     let mut cohorts: Vec<(Id, usize)> = Vec::new(); // (cohort, programme index)
+    let mut programme_ids = Vec::new();
     let mut apprentices_by_cohort: Vec<Vec<Id>> = Vec::new();
     for copy in 0..scale {
         for (p_index, spec) in PROGRAMMES.iter().enumerate() {
@@ -781,6 +790,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
                 ..Default::default()
             })?;
             let programme_id = w.save_programme(None, &programme)?;
+            programme_ids.push(programme_id);
             summary.programmes += 1;
             for (start, end) in [
                 (d(2024, 9, 2), d(2026, 6, 30)),
@@ -804,10 +814,10 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
                         1 + draw.below(28) as u32,
                     );
                     let contract_start = start + Duration::days(draw.below(20) as i64);
-                    let status = if start.year() == 2024 && n == 7 {
-                        "dropped_out"
+                    let (status, exit_date) = if start.year() == 2024 && n == 7 {
+                        ("dropped_out", "14/02/2025")
                     } else {
-                        "in_training"
+                        ("in_training", "")
                     };
                     let apprentice = validate::check_apprentice(&ApprenticeInput {
                         cohort_id: Some(cohort_id),
@@ -836,6 +846,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
                         contract_start: iso(contract_start),
                         contract_end: iso(end),
                         status: status.into(),
+                        exit_date: exit_date.into(),
                         referent_id: Some(referents[(ids.len() + p_index) % referents.len()]),
                         ..Default::default()
                     })?;
@@ -850,6 +861,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
     }
 
     // Sixty actions per copy, spread over the school year 2025-2026.
+    let mut actions = Vec::new();
     let first_day = d(2025, 9, 15);
     let dormant = [7usize, 19, 24]; // partners left without actions: « dormant »
     for copy in 0..scale {
@@ -914,9 +926,26 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
             };
             let action = validate::check_action(&input)?;
             summary.attendance += action.attendance.len();
-            w.save_action(None, &action)?;
+            let id = w.save_action(None, &action)?;
+            actions.push(history::DemoAction {
+                id,
+                kind,
+                programme,
+                date,
+            });
             summary.actions += 1;
         }
     }
+    let context = history::Context {
+        scale,
+        programme_ids,
+        cohorts,
+        apprentices_by_cohort,
+        staff_ids,
+        referents,
+        partner_ids,
+        actions,
+    };
+    history::build(w, &context, &mut summary)?;
     Ok(summary)
 }
