@@ -84,7 +84,8 @@ fn an_empty_database_has_no_organisation_until_the_demo_is_created() {
     let programmes = h.ok("list_programmes", json!({}));
     assert_eq!(programmes.as_array().unwrap().len(), 3);
     let dashboard = h.ok("get_dashboard", json!({ "schoolYear": "2025-2026" }));
-    assert_eq!(dashboard["actionCount"], 60);
+    assert_eq!(dashboard["actionCount"], 63);
+    assert_eq!(dashboard["previousResults"].as_array().unwrap().len(), 3);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! left in June 2024 and June 2025 with their exit questionnaires at every
 //! timepoint (unreachable leavers, further studies by both routes,
 //! employment abroad, a few questionnaires still missing), the actions of
-//! those years, plans with objectives (some reached, some not) and actions
+//! those years (and the final-year sessions of 2025-2026), plans with objectives (some reached, some not) and actions
 //! linked to them or left isolated, offers relayed across two years, and an
 //! annual review. Its own seeded draw, so the rest of the demo is unchanged.
 
@@ -308,6 +308,11 @@ pub(super) fn build(w: &Writer<'_>, c: &Context, summary: &mut DemoSummary) -> R
                                 Situation::Unreachable
                             } else if route.six.is_further_study() {
                                 route.six
+                            } else if route.six == Situation::Employed
+                                && draw.chance(if timepoint == Timepoint::Exit { 45 } else { 70 })
+                            {
+                                // Often hired by the employer of the apprenticeship.
+                                Situation::Employed
                             } else {
                                 Situation::JobSeeking
                             }
@@ -409,6 +414,55 @@ pub(super) fn build(w: &Writer<'_>, c: &Context, summary: &mut DemoSummary) -> R
                 });
             }
         }
+    }
+
+    // In 2025-2026 the final-year promo of each filière has its own interview
+    // simulations (the main part of the demo mostly targets first years).
+    for (programme, _) in c.programme_ids.iter().enumerate() {
+        let Some(index) = c.cohorts.iter().position(|(_, p)| *p == programme) else {
+            continue;
+        };
+        let copy = programme / programmes_per_copy;
+        let presence = [88, 97, 93][programme % 3];
+        let date = weekday(d(2026, 2, 2) + Duration::days(programme as i64 % 7));
+        let attendance: Vec<AttendanceMark> = c.apprentices_by_cohort[index]
+            .iter()
+            .map(|&apprentice| {
+                let present = draw.chance(presence);
+                AttendanceMark {
+                    apprentice_id: apprentice,
+                    present,
+                    signed: present,
+                }
+            })
+            .collect();
+        let kind = ActionKind::InterviewSimulation;
+        let (i14, i29) = kind.default_indicators();
+        let action = validate::check_action(&ActionInput {
+            kind: kind.code().into(),
+            title: "Simulations d’entretien d’embauche — 2e année".into(),
+            start_date: iso(date),
+            start_time: "9 h".into(),
+            duration: "3 h".into(),
+            place: "Salle 12".into(),
+            public: "Apprentis de dernière année".into(),
+            indicator14: i14,
+            indicator29: i29,
+            feedback_score: "4,5".into(),
+            cohort_ids: vec![c.cohorts[index].0],
+            speaker_staff_ids: vec![c.staff_ids[copy * super::STAFF.len() + 6]],
+            attendance,
+            ..Default::default()
+        })?;
+        summary.attendance += action.attendance.len();
+        let id = w.save_action(None, &action)?;
+        summary.actions += 1;
+        past_actions.push(DemoAction {
+            id,
+            kind,
+            programme,
+            date,
+        });
     }
 
     // Plans 2024-2025 and 2025-2026 with their objectives; actions linked.

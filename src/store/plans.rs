@@ -488,7 +488,12 @@ impl Store {
         let mut ids: Vec<Id> = objectives
             .iter()
             .filter_map(|o| o.figure.as_ref())
-            .flat_map(|f| f.denominator_ids.iter().chain(f.numerator_ids.iter()).copied())
+            .flat_map(|f| {
+                f.denominator_ids
+                    .iter()
+                    .chain(f.numerator_ids.iter())
+                    .copied()
+            })
             .collect();
         ids.sort_unstable();
         ids.dedup();

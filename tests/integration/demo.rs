@@ -13,7 +13,7 @@ fn the_demo_has_the_promised_shape() {
         (3, 12, 192),
         "two promos in training and two that left, per filière"
     );
-    assert_eq!((summary.partners, summary.actions), (25, 90));
+    assert_eq!((summary.partners, summary.actions), (25, 93));
     assert_eq!(summary.leavers, 72);
     assert_eq!((summary.plans, summary.reviews), (6, 3));
     assert!(summary.exit_surveys > 200 && summary.offers == 48);
@@ -35,7 +35,11 @@ fn the_demo_has_the_promised_shape() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(actions.len(), 60, "all actions fall in 2025-2026");
+    assert_eq!(
+        actions.len(),
+        63,
+        "60 actions and 3 final-year sessions fall in 2025-2026 (the rest in earlier years)"
+    );
     assert!(actions
         .iter()
         .all(|a| a.invited > 0 && a.present <= a.invited));
@@ -48,7 +52,7 @@ fn the_dashboard_of_the_demo_year_is_meaningful() {
     demo::create(&mut store, &DemoConfig::default()).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     let dashboard = store.dashboard(SchoolYear::starting(2025), today).unwrap();
-    assert_eq!(dashboard.action_count, 60);
+    assert_eq!(dashboard.action_count, 63);
     assert!(
         dashboard.distinct_kinds29 >= 3,
         "the auditor expects three kinds of indicator-29 actions"
@@ -102,7 +106,7 @@ fn scale_multiplies_the_demo() {
     .unwrap();
     assert_eq!(
         (summary.programmes, summary.apprentices, summary.actions),
-        (9, 576, 270)
+        (9, 576, 279)
     );
     assert_eq!(
         store.list_programmes().unwrap().len(),

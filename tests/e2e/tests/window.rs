@@ -316,7 +316,7 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
     };
     let data_dir = data.path().to_owned();
     let task = tokio::spawn(async move {
-        tokio::time::timeout(Duration::from_secs(180), scenario(&mut runner, &data_dir)).await
+        tokio::time::timeout(Duration::from_secs(300), scenario(&mut runner, &data_dir)).await
     });
     let outcome = task.await;
     if !matches!(outcome, Ok(Ok(()))) {
@@ -333,7 +333,7 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
             exited,
             "the app did not exit when its WebDriver session ended"
         ),
-        Ok(Err(_)) => panic!("the scenario took more than three minutes"),
+        Ok(Err(_)) => panic!("the scenario took more than five minutes"),
         Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
 }
@@ -385,10 +385,10 @@ async fn layout_problems(s: &Session) -> Vec<String> {
                if (inner && inner.getBoundingClientRect().right > td.getBoundingClientRect().right + 1) problems.push(`cell ${td.dataset.column} content overflows`);
              }
              const heads = [...document.querySelectorAll('thead th')];
-             heads.forEach((th, i) => {
+             heads.forEach((th) => {
                const label = th.querySelector('.head-label');
                if (label && label.scrollWidth > label.clientWidth + 1) problems.push(`header « ${th.textContent.trim()} » cut`);
-               const next = heads[i + 1];
+               const next = th.nextElementSibling;
                if (next && th.getBoundingClientRect().right > next.getBoundingClientRect().left + 1) problems.push(`header « ${th.textContent.trim()} » overlaps the next`);
              });
              for (const scroller of document.querySelectorAll('.table-scroll')) {
@@ -466,6 +466,9 @@ async fn scenario(s: &mut Session, data: &Path) {
             .unwrap();
         for section in ["apprentices", "actions", "partners", "staff", "programmes"] {
             s.click(&format!("[data-nav=\"{section}\"]")).await;
+            s.find(&format!("[data-nav=\"{section}\"][aria-current=\"page\"]"))
+                .await;
+            s.find("[data-testid=\"count\"]").await;
             s.find("tbody tr[data-id]").await;
             let problems = layout_problems(s).await;
             assert!(
@@ -489,7 +492,7 @@ async fn scenario(s: &mut Session, data: &Path) {
     // Keyboard through a windowed list: the focused row stays drawn, visible
     // and focused whatever the key, and focus never falls to the document.
     s.click("[data-nav=\"apprentices\"]").await;
-    s.wait_text("[data-testid=\"count\"]", "120").await;
+    s.wait_text("[data-testid=\"count\"]", "192").await;
     let first = s.find("tbody tr[data-index=\"0\"] td").await;
     first.click().await.unwrap();
     // A click on a row's cell, as a person does, opens the record; Échap closes it.
@@ -515,11 +518,11 @@ async fn scenario(s: &mut Session, data: &Path) {
         .await
         .unwrap();
     for (keys, expected) in [
-        (vec![Key::End], 119),
+        (vec![Key::End], 191),
         (vec![Key::PageUp], -1),
         (vec![Key::Control, Key::Home], 0),
         (vec![Key::PageDown], -2),
-        (vec![Key::Control, Key::End], 119),
+        (vec![Key::Control, Key::End], 191),
         (vec![Key::Home], 0),
     ] {
         let focused = s.driver.active_element().await.unwrap();
@@ -531,7 +534,7 @@ async fn scenario(s: &mut Session, data: &Path) {
         let index = index.unwrap_or_else(|| panic!("after {keys:?} focus fell out of the list"));
         match expected {
             -1 => assert!(
-                (80..119).contains(&index),
+                (150..191).contains(&index),
                 "PageUp from the last row moves up a page, to {index}"
             ),
             -2 => assert!(
@@ -594,7 +597,18 @@ async fn scenario(s: &mut Session, data: &Path) {
         .await;
     s.type_into("#field-startDate", "12/03/2026").await;
     s.type_into("#field-duration", "2 h").await;
-    let cohort = s.find("#field-cohortIds input[type=\"checkbox\"]").await;
+    // A promo in training in 2025-2026 (the demo also has promos that left).
+    let cohort = s
+        .driver
+        .execute(
+            "return [...document.querySelectorAll('#field-cohortIds label')]
+                 .find(l => l.textContent.includes('2025-2027'))?.querySelector('input') ?? null;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .element()
+        .expect("a promo 2025-2027 in the action form");
     let cohort_id: i64 = cohort
         .value()
         .await
@@ -698,4 +712,196 @@ async fn scenario(s: &mut Session, data: &Path) {
         .await
         .unwrap();
     s.shot("partner-page").await;
+
+    indicator_29(s, data).await;
+}
+
+/// The rate of a figure cell, « 58,3 % », or its text when it has none.
+fn rate(text: &str) -> String {
+    match text.find('%') {
+        Some(end) => text[..=end].trim().to_owned(),
+        None => text.trim().to_owned(),
+    }
+}
+
+/// « Numerator / denominator » of a figure cell (« 58,3 % 7 / 12 »).
+fn fraction(text: &str) -> (i64, i64) {
+    let numbers: Vec<i64> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let n = numbers.len();
+    assert!(n >= 2, "no « n / d » in « {text} »");
+    (numbers[n - 2], numbers[n - 1])
+}
+
+/// Indicator 29: the plan and its calendar, a batch of offers typed at the
+/// keyboard, then one exit questionnaire entered from the cohort grid moves
+/// the filière's response and insertion rates on the dashboard and the
+/// plan's objective.
+async fn indicator_29(s: &mut Session, data: &Path) {
+    let response = "[data-testid=\"results-previous\"] tr[data-programme=\"BTS MCO\"] [data-figure=\"response_rate\"][data-timepoint=\"m6\"]";
+    let insertion = "[data-testid=\"results-previous\"] tr[data-programme=\"BTS MCO\"] [data-figure=\"insertion\"][data-timepoint=\"m6\"]";
+    s.click("[data-nav=\"dashboard\"]").await;
+    let response_before = s.wait_text(response, "/").await;
+    let insertion_before = s.wait_text(insertion, "/").await;
+    s.shot("dashboard-results").await;
+
+    // The plan of BTS MCO for 2025-2026: the objective on last year's response rate.
+    let objective: i64 = database(data)
+        .query_row(
+            "SELECT o.id FROM objective o JOIN action_plan p ON p.id = o.plan_id
+             JOIN programme g ON g.id = p.programme_id
+             WHERE g.code = 'BTS MCO' AND p.school_year = '2025-2026' AND o.result = 'response_rate_6'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the demo plan has a response-rate objective");
+    let objective_value = format!("[data-objective=\"{objective}\"] .objective-value");
+    let mco: i64 = database(data)
+        .query_row("SELECT id FROM programme WHERE code = 'BTS MCO'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    s.click("[data-nav=\"plans\"]").await;
+    s.select("#plan-programme", &mco.to_string()).await;
+    let objective_before = s.wait_text(&objective_value, "%").await;
+    assert_eq!(
+        rate(&objective_before),
+        rate(&response_before),
+        "the objective measures the dashboard's figure"
+    );
+    s.find("[data-testid=\"isolated-actions\"]").await;
+    s.shot("plan").await;
+    s.click("[data-tab=\"calendar\"]").await;
+    s.find("[data-testid=\"plan-calendar\"]").await;
+    s.shot("plan-calendar").await;
+
+    // Offers: two typed in a row, Entrée saving each; the second keeps the date.
+    s.click("[data-nav=\"offers\"]").await;
+    s.find("[data-testid=\"offer-entry\"]").await;
+    let offers_before = count(&database(data), "SELECT count(*) FROM relayed_offer");
+    s.type_into("#field-offeredOn", "02/12/2026").await;
+    s.type_into("#field-source", "Indeed").await;
+    s.click("#field-programmeIds input[type=\"checkbox\"]")
+        .await;
+    for title in [
+        "Vendeur(se) conseil — CDI Orléans",
+        "Manager de rayon adjoint(e)",
+    ] {
+        s.type_into("#field-title", title).await;
+        s.find("#field-title")
+            .await
+            .send_keys(Key::Enter)
+            .await
+            .unwrap();
+        s.wait_text("[data-testid=\"offer-entry\"]", "ajoutée")
+            .await;
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while count(
+            &database(data),
+            &format!(
+                "SELECT count(*) FROM relayed_offer WHERE title = '{}'",
+                title.replace('\'', "''")
+            ),
+        ) == 0
+        {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "« {title} » was not written"
+            );
+            tokio::time::sleep(POLL).await;
+        }
+    }
+    assert_eq!(
+        count(
+            &database(data),
+            "SELECT count(*) FROM relayed_offer WHERE offered_on = '2026-12-02' AND source = 'Indeed'"
+        ),
+        2,
+        "the second offer kept the day and the source"
+    );
+    assert_eq!(
+        count(&database(data), "SELECT count(*) FROM relayed_offer"),
+        offers_before + 2
+    );
+    s.shot("offers").await;
+
+    // The cohort grid of BTS MCO's promo 2023-2025: one overdue 6-month questionnaire.
+    s.click("[data-nav=\"surveys\"]").await;
+    let cohort: i64 = database(data)
+        .query_row(
+            "SELECT c.id FROM cohort c JOIN programme g ON g.id = c.programme_id
+             WHERE g.code = 'BTS MCO' AND c.label = 'Promo 2023-2025'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    s.select("#survey-programme", &mco.to_string()).await;
+    s.find(&format!("#survey-cohort option[value=\"{cohort}\"]"))
+        .await;
+    s.select("#survey-cohort", &cohort.to_string()).await;
+    s.find("[data-testid=\"survey-grid\"]").await;
+    let overdue = s
+        .find("[data-testid=\"survey-grid\"] button[data-timepoint=\"m6\"][data-state=\"overdue\"]")
+        .await;
+    let apprentice: i64 = overdue
+        .attr("data-apprentice")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .parse()
+        .expect("the cell names its apprentice");
+    let in_promo = count(
+        &database(data),
+        &format!(
+            "SELECT count(*) FROM apprentice WHERE id = {apprentice} AND cohort_id = {cohort}"
+        ),
+    );
+    assert_eq!(in_promo, 1, "the grid shows the promo 2023-2025");
+    s.shot("survey-grid").await;
+    overdue.click().await.unwrap();
+    s.find("#field-situation").await;
+    s.select("#field-method", "phone").await;
+    s.select("#field-situation", "employed").await;
+    s.select("#field-contract", "cdi").await;
+    s.click("#field-inTargetJob").await;
+    s.shot("survey-form").await;
+    s.click("[data-action=\"save\"]").await;
+    s.wait_text(".toast-success", "Questionnaire enregistré")
+        .await;
+    s.find(&format!(
+        "[data-testid=\"survey-grid\"] button[data-apprentice=\"{apprentice}\"][data-timepoint=\"m6\"][data-state=\"answered\"]"
+    ))
+    .await;
+    assert_eq!(
+        count(
+            &database(data),
+            &format!(
+                "SELECT count(*) FROM exit_survey WHERE apprentice_id = {apprentice} AND timepoint = 'm6'
+                   AND situation = 'employed' AND contract = 'cdi' AND in_target_job = 1 AND method = 'phone'"
+            )
+        ),
+        1,
+        "the questionnaire is in the SQLite file as entered"
+    );
+
+    // The dashboard: one more respondent, one more in employment.
+    s.click("[data-nav=\"dashboard\"]").await;
+    let (r0, l0) = fraction(&response_before);
+    let response_after = s.wait_text(response, &format!("{} / {l0}", r0 + 1)).await;
+    let (e0, d0) = fraction(&insertion_before);
+    s.wait_text(insertion, &format!("{} / {}", e0 + 1, d0 + 1))
+        .await;
+    s.shot("dashboard-results-after").await;
+
+    // The plan's objective follows.
+    s.click("[data-nav=\"plans\"]").await;
+    s.select("#plan-programme", &mco.to_string()).await;
+    let objective_after = s
+        .wait_text(&objective_value, &format!("{} / {l0}", r0 + 1))
+        .await;
+    assert_ne!(objective_after, objective_before);
+    assert_eq!(rate(&objective_after), rate(&response_after));
 }

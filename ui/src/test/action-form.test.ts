@@ -4,6 +4,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import ActionForm from '../lib/features/actions/ActionForm.svelte';
 import type { ActionDetail } from '../lib/api/generated/ActionDetail';
 import type { ActionInput } from '../lib/api/generated/ActionInput';
+import type { CohortRow } from '../lib/api/generated/CohortRow';
+import type { ObjectiveChoice } from '../lib/api/generated/ObjectiveChoice';
 import { axeViolations, cohorts, partners, renderWithApp, sheetRow, staff } from './fixtures';
 
 const noop = () => {};
@@ -36,10 +38,18 @@ const existing: ActionDetail = {
     speakerStaffIds: [2],
     speakerPartnerIds: [],
     coOrganiserIds: [1],
+    objectiveIds: [31],
   },
   attendance: cohort1.map((row, i) => ({ ...row, present: i < 2, signed: i === 0 })),
   participation: { numerator: 2, denominator: 3, percent: 66.7, display: '66,7\u202f%', method: '' },
 };
+
+const objectives: ObjectiveChoice[] = [
+  { id: 31, label: 'Accompagner chaque apprenti vers l’emploi', programmeId: 1, programmeCode: 'BTS MCO', schoolYear: '2025-2026' },
+  { id: 32, label: 'Relayer 20 offres', programmeId: 1, programmeCode: 'BTS MCO', schoolYear: '2025-2026' },
+  { id: 41, label: 'Deux visites d’entreprise', programmeId: 2, programmeCode: 'CAP CUIS', schoolYear: '2025-2026' },
+];
+const cuisine: CohortRow = { id: 3, programmeId: 2, programmeCode: 'CAP CUIS', programmeName: 'Cuisine', label: 'CAP CUIS 2025-2027', startDate: '2025-09-01', endDate: '2027-06-30', apprenticeCount: 0 };
 
 function check(selector: string) {
   return fireEvent.click(document.querySelector(selector)!);
@@ -119,12 +129,52 @@ describe('action form', () => {
       cohortIds: [1],
       speakerStaffIds: [2],
       coOrganiserIds: [1],
+      objectiveIds: [31],
       attendance: [
         { apprenticeId: 11, present: true, signed: true },
         { apprenticeId: 12, present: true, signed: false },
         { apprenticeId: 13, present: true, signed: false },
       ],
     });
+  });
+
+  it('lists the year’s objectives as « filière — objectif », narrowed to the filières of the chosen promos', async () => {
+    let sent: ActionInput | null = null;
+    const { calls } = renderWithApp(ActionForm, { detail: null, cohorts: [...cohorts, cuisine], staff, partners, onsaved: noop, onclose: noop, ondeleted: noop }, (cmd, args) => {
+      if (cmd === 'list_objective_choices') return objectives;
+      if (cmd === 'get_attendance_sheet') return sheetFor(args);
+      if (cmd === 'save_action') {
+        sent = args.input as ActionInput;
+        return { ...existing, action: { ...existing.action, objectiveIds: (args.input as ActionInput).objectiveIds } };
+      }
+      return null;
+    });
+    const shown = () => [...document.querySelectorAll('#field-objectiveIds label')].map((l) => l.textContent?.trim());
+    await waitFor(() => expect(shown()).toHaveLength(3));
+    expect(calls.find((c) => c.cmd === 'list_objective_choices')?.args).toEqual({ schoolYear: '2025-2026' });
+    expect(shown()).toEqual(['BTS MCO — Accompagner chaque apprenti vers l’emploi', 'BTS MCO — Relayer 20 offres', 'CAP CUIS — Deux visites d’entreprise']);
+    expect(document.body.textContent).toContain('apparaît comme «\u00a0action isolée\u00a0» dans le plan');
+
+    await check('#field-objectiveIds input[value="41"]');
+    await check('#field-cohortIds input[value="1"]');
+    // The BTS promo narrows to BTS objectives; the CAP one stays while ticked.
+    expect(shown()).toEqual(['BTS MCO — Accompagner chaque apprenti vers l’emploi', 'BTS MCO — Relayer 20 offres', 'CAP CUIS — Deux visites d’entreprise']);
+    await check('#field-objectiveIds input[value="41"]');
+    expect(shown()).toEqual(['BTS MCO — Accompagner chaque apprenti vers l’emploi', 'BTS MCO — Relayer 20 offres']);
+    await check('#field-objectiveIds input[value="32"]');
+    await check('#field-cohortIds input[value="3"]');
+    expect(shown()).toHaveLength(3);
+
+    await fireEvent.change(document.querySelector('#field-kind')!, { target: { value: 'job_dating' } });
+    await fireEvent.click(document.querySelector('[data-action="save"]')!);
+    await waitFor(() => expect(sent).not.toBeNull());
+    expect(sent!.objectiveIds).toEqual([32]);
+    expect(sent!.cohortIds).toEqual([1, 3]);
+  });
+
+  it('says so when the year has no objective', async () => {
+    renderWithApp(ActionForm, { detail: null, cohorts, staff, partners, onsaved: noop, onclose: noop, ondeleted: noop }, (cmd) => (cmd === 'list_objective_choices' ? [] : null));
+    await waitFor(() => expect(document.querySelector('#field-objectiveIds')!.textContent).toContain('Aucun objectif dans le plan d’actions 2025-2026.'));
   });
 
   it('passes the accessibility check with its attendance sheet', async () => {

@@ -24,6 +24,8 @@ const dashboard: Dashboard = {
   accompanied: rate(16, 22, '72,7\u202f%'),
   dormantPartnerCount: 3,
   recentActions: [],
+  results: [],
+  previousResults: [],
 };
 
 /** The demo's years include the current one, but it opens on the one with actions. */

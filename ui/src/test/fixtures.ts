@@ -28,7 +28,70 @@ export const reference: ReferenceData = {
   ],
   apprenticeStatuses: [
     { code: 'in_training', label: 'En formation' },
-    { code: 'graduated', label: 'Diplômé' },
+    { code: 'graduated', label: 'Diplômé(e)' },
+    { code: 'failed', label: 'Sorti(e) sans diplôme' },
+    { code: 'dropped_out', label: 'Rupture / abandon' },
+    { code: 'reoriented', label: 'Réorientation' },
+  ],
+  timepoints: [
+    { code: 'exit', label: 'À la sortie' },
+    { code: 'm3', label: 'À 3 mois' },
+    { code: 'm6', label: 'À 6 mois' },
+    { code: 'm12', label: 'À 12 mois' },
+  ],
+  surveyMethods: [
+    { code: 'phone', label: 'Téléphone' },
+    { code: 'email', label: 'E-mail' },
+    { code: 'form', label: 'Formulaire' },
+    { code: 'other', label: 'Autre' },
+  ],
+  situations: [
+    { code: 'employed', label: 'En emploi' },
+    { code: 'employed_abroad', label: 'En emploi à l’étranger' },
+    { code: 'apprenticeship', label: 'Nouveau contrat d’apprentissage après le diplôme' },
+    { code: 'school_studies', label: 'Poursuite d’études (voie scolaire)' },
+    { code: 'job_seeking', label: 'En recherche d’emploi' },
+    { code: 'unable_to_work', label: 'Dans l’incapacité de travailler' },
+    { code: 'inactive', label: 'Inactif(ve) / autre' },
+    { code: 'unreachable', label: 'Injoignable' },
+  ],
+  employmentContracts: [
+    { code: 'cdi', label: 'CDI' },
+    { code: 'cdd_long', label: 'CDD de 6 mois ou plus' },
+  ],
+  studyTypes: [
+    { code: 'licence_pro', label: 'Licence professionnelle' },
+    { code: 'bts', label: 'BTS' },
+  ],
+  offerContracts: [
+    { code: 'cdi', label: 'CDI' },
+    { code: 'apprenticeship', label: 'Alternance' },
+    { code: 'internship', label: 'Stage' },
+  ],
+  offerChannels: [
+    { code: 'email', label: 'E-mail' },
+    { code: 'ent', label: 'ENT' },
+  ],
+  objectiveMeasures: [
+    { code: 'cohort_share', label: 'Part des apprentis d’une promo présents à une action' },
+    { code: 'final_year_share', label: 'Part des apprentis en dernière année présents à une action' },
+    { code: 'action_count', label: 'Nombre d’actions dans l’année' },
+    { code: 'result', label: 'Résultat (insertion, poursuite d’études, réponse)' },
+    { code: 'manual', label: 'Valeur saisie (avec sa source)' },
+  ],
+  resultFigures: [
+    { code: 'response_rate_6', label: 'Taux de réponse à 6 mois' },
+    { code: 'insertion_6', label: 'Taux d’insertion global à 6 mois' },
+  ],
+  objectiveStatuses: [
+    { code: 'reached', label: 'Atteint' },
+    { code: 'in_progress', label: 'En cours' },
+    { code: 'missed', label: 'Non atteint' },
+  ],
+  milestoneKinds: [
+    { code: 'rentree', label: 'Rentrée' },
+    { code: 'parcoursup', label: 'Parcoursup' },
+    { code: 'fair', label: 'Salon / forum' },
   ],
   levels: [
     { code: 3, label: '3 — CAP' },

@@ -75,6 +75,7 @@ describe('record forms', () => {
         contractStart: '2025-09-01',
         contractEnd: null,
         status: 'in_training',
+        exitDate: null,
         referentId: 1,
       },
       cohorts,
@@ -90,6 +91,49 @@ describe('record forms', () => {
     expect(document.querySelector<HTMLSelectElement>('#field-referentId')!.selectedOptions[0].textContent).toContain('Lefèvre');
     expect(container.ownerDocument.body.textContent).toContain('RGPD');
     expect(await axeViolations(document.body)).toEqual([]);
+  });
+
+  it('ask the exit date once a reason is chosen, and show the core’s message on it', async () => {
+    const apprentice = {
+      id: 6, cohortId: 1, firstName: 'Hugo', lastName: 'Petit', birthDate: null, email: null, phone: null, employer: null,
+      contractStart: '2024-09-02', contractEnd: '2026-06-30', status: 'graduated' as const, exitDate: '2026-07-03', referentId: null,
+    };
+    const { calls } = renderWithApp(ApprenticeForm, { apprentice, cohorts, staff, onsaved: noop, onclose: noop, ondeleted: noop }, (cmd) => {
+      if (cmd === 'save_apprentice') throw validationError({ exitDate: 'La date de sortie est obligatoire quand un motif de sortie est choisi.' });
+      return null;
+    });
+    expect(screen.getByRole('heading', { name: 'Sortie du CFA' })).toBeTruthy();
+    expect(document.querySelector('label[for="field-status"]')!.textContent).toContain('Statut / motif de sortie');
+    expect(document.querySelector<HTMLInputElement>('#field-exitDate')!.value).toBe('03/07/2026');
+    expect(document.body.textContent).toContain('Distincte de la fin du contrat');
+
+    await fireEvent.change(document.querySelector('#field-status')!, { target: { value: 'in_training' } });
+    expect(document.querySelector('#field-exitDate')).toBeNull();
+    await fireEvent.change(document.querySelector('#field-status')!, { target: { value: 'graduated' } });
+    await type('#field-exitDate', '');
+    await fireEvent.click(document.querySelector('[data-action="save"]')!);
+    await waitFor(() => expect(document.querySelector('#error-exitDate')?.textContent).toContain('La date de sortie est obligatoire'));
+    expect(document.querySelector('#field-exitDate')!.getAttribute('aria-describedby')).toBe('error-exitDate');
+    expect((calls.find((c) => c.cmd === 'save_apprentice')?.args.input as { status: string; exitDate: string })).toMatchObject({ status: 'graduated', exitDate: '' });
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+});
+
+describe('date picker in a form', () => {
+  it('closes its calendar on Échap without closing the form', async () => {
+    let closed = 0;
+    renderWithApp(ApprenticeForm, { apprentice: null, cohorts, staff, onsaved: noop, onclose: () => closed++, ondeleted: noop });
+    await fireEvent.click(document.querySelector('[data-date-picker="birthDate"]')!);
+    const popover = await waitFor(() => document.querySelector<HTMLElement>('[data-popover-content]')!);
+    const day = popover.querySelector<HTMLElement>('[data-bits-day]:not([data-outside-month])')!;
+    day.focus();
+    await fireEvent.keyDown(day, { key: 'Escape' });
+    await waitFor(() => expect(document.querySelector('[data-popover-content]')).toBeNull());
+    expect(closed).toBe(0);
+    expect(document.querySelector('#field-birthDate')).not.toBeNull();
+    // Échap again, from the form, closes it (nothing was changed).
+    await fireEvent.keyDown(document.querySelector('#field-birthDate')!, { key: 'Escape' });
+    expect(closed).toBe(1);
   });
 });
 

@@ -13,11 +13,12 @@ const programmes: ProgrammeRow[] = [
   { id: 2, code: 'CAP CUIS', name: 'Cuisine', diplomaCode: null, rncpCode: null, level: 3, cohortCount: 0, apprenticeCount: 0 },
 ];
 
-function apprentice(id: number, lastName: string, cohortId: number): ApprenticeRow {
+function apprentice(id: number, lastName: string, cohortId: number, exit: Partial<Pick<ApprenticeRow, 'status' | 'exitDate'>> = {}): ApprenticeRow {
   const cohort = cohorts.find((c) => c.id === cohortId)!;
   return {
     id, cohortId, lastName, firstName: 'Léa', cohortLabel: cohort.label, programmeId: cohort.programmeId, programmeCode: cohort.programmeCode,
-    referentName: null, birthDate: null, email: null, phone: null, employer: null, contractStart: null, contractEnd: null, status: 'in_training', referentId: null,
+    referentName: null, birthDate: null, email: null, phone: null, employer: null, contractStart: null, contractEnd: null, status: 'in_training', exitDate: null, referentId: null,
+    ...exit,
   };
 }
 
@@ -31,10 +32,16 @@ describe('apprentices list', () => {
       if (cmd === 'list_programmes') return programmes;
       if (cmd === 'list_cohorts') return cohorts;
       if (cmd === 'list_staff') return staff;
-      if (cmd === 'list_apprentices') return [apprentice(1, 'Lefèvre', 1), apprentice(2, 'Petit', 2)];
+      if (cmd === 'list_apprentices') return [apprentice(1, 'Lefèvre', 1), apprentice(2, 'Petit', 2, { status: 'graduated', exitDate: '2026-06-30' })];
       return null;
     });
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('2 apprentis'));
+    // « Sortie »: the exit date, empty while in training.
+    const exitColumn = [...document.querySelectorAll('thead th')].findIndex((th) => th.textContent?.includes('Sortie'));
+    expect(exitColumn).toBeGreaterThan(0);
+    const exitCell = (id: number) => document.querySelectorAll(`tr[data-id="${id}"] td`)[exitColumn]?.textContent?.trim();
+    expect(exitCell(2)).toBe('30/06/2026');
+    expect(exitCell(1)).toBe('');
     await fireEvent.change(await find('#filter-programme'), { target: { value: '1' } });
     await waitFor(() => expect(calls.filter((c) => c.cmd === 'list_apprentices').at(-1)?.args).toEqual({ filter: { programmeId: 1, cohortId: null } }));
     await fireEvent.change(await find('#filter-cohort'), { target: { value: '2' } });
