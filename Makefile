@@ -100,6 +100,7 @@ icons: ui-deps
 
 bench:
 	$(CARGO) bench --bench document
+	$(CARGO) bench --bench results
 
 lint:
 	$(CARGO) fmt --all -- --check

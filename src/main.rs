@@ -236,7 +236,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 
 fn figure_line(f: &tremplin::metrics::Figure) -> String {
     format!(
-        "{} : {} ({} / {})",
+        "{} : {} ({} / {})",
         f.label, f.rate.display, f.rate.numerator, f.rate.denominator
     )
 }

@@ -508,7 +508,7 @@ pub(super) fn build(w: &Writer<'_>, c: &Context, summary: &mut DemoSummary) -> R
                 ),
                 (
                     ObjectiveInput {
-                        label: "Rencontres employeurs : au moins 3 job datings ou interventions".into(),
+                        label: "Rencontres employeurs : au moins 3 job datings ou interventions".into(),
                         measure: "action_count".into(),
                         target: "3".into(),
                         action_kinds: vec!["job_dating".into(), "professional_talk".into()],

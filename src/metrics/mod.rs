@@ -201,7 +201,7 @@ pub fn timepoint_results(
             "response_rate",
             "Taux de réponse",
             &format!(
-                "Sortants ayant répondu au questionnaire {when} (hors « injoignable ») ÷ sortants dont ce questionnaire est dû."
+                "Sortants ayant répondu au questionnaire {when} (hors « injoignable ») ÷ sortants dont ce questionnaire est dû."
             ),
             r.clone(),
             l,
@@ -259,7 +259,7 @@ pub fn timepoint_results(
                 Figure::new(
                     &format!("study_type:{}", kind.code()),
                     kind.label(),
-                    &format!("Répondants {when} poursuivant en « {} » ÷ répondants en poursuite d’études.", kind.label()),
+                    &format!("Répondants {when} poursuivant en « {} » ÷ répondants en poursuite d’études.", kind.label()),
                     ids,
                     studies.clone(),
                 )

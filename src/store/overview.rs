@@ -117,6 +117,19 @@ impl Store {
                         count(cohorts, "promo", "promos")
                     ));
                 }
+                let plans = self.count(
+                    "SELECT (SELECT count(*) FROM action_plan WHERE programme_id = ?1)
+                          + (SELECT count(*) FROM annual_review WHERE programme_id = ?1)
+                          + (SELECT count(*) FROM offer_programme WHERE programme_id = ?1)",
+                    id,
+                )?;
+                if plans > 0 {
+                    return refuse(
+                        "Cette filière a des plans d’actions, des bilans ou des offres relayées : \
+                         ce sont des preuves de l’indicateur 29, supprimez-les d’abord."
+                            .into(),
+                    );
+                }
                 allow("Supprimer cette filière ?".into())
             }
             Entity::Cohort => {
@@ -131,6 +144,14 @@ impl Store {
                         "Cette promo a {} et est visée par {} : elles en dépendent.",
                         count(apprentices, "apprenti(e)", "apprentis"),
                         count(actions, "action", "actions")
+                    ));
+                }
+                let objectives =
+                    self.count("SELECT count(*) FROM objective WHERE cohort_id = ?1", id)?;
+                if objectives > 0 {
+                    return refuse(format!(
+                        "Cette promo est mesurée par {} d’un plan d’actions : changez-les d’abord.",
+                        count(objectives, "objectif", "objectifs")
                     ));
                 }
                 allow("Supprimer cette promo ?".into())
@@ -148,6 +169,17 @@ impl Store {
                         count(spoke, "action", "actions")
                     ));
                 }
+                let owns = self.count(
+                    "SELECT (SELECT count(*) FROM action_plan WHERE owner_id = ?1)
+                          + (SELECT count(*) FROM objective WHERE owner_id = ?1)",
+                    id,
+                )?;
+                if owns > 0 {
+                    return refuse(format!(
+                        "Cette personne est pilote de {} (plans d’actions ou objectifs) : désignez un autre pilote d’abord.",
+                        count(owns, "élément", "éléments")
+                    ));
+                }
                 allow("Supprimer ce membre de l’équipe ?".into())
             }
             Entity::Apprentice => {
@@ -155,7 +187,18 @@ impl Store {
                     "SELECT count(*) FROM attendance WHERE apprentice_id = ?1",
                     id,
                 )?;
-                if marks > 0 {
+                let surveys = self.count(
+                    "SELECT count(*) FROM exit_survey WHERE apprentice_id = ?1",
+                    id,
+                )?;
+                if surveys > 0 {
+                    allow(format!(
+                        "Supprimer cet(te) apprenti(e), ses {} et ses {} ? Ses présences et ses réponses \
+                         disparaîtront des taux.",
+                        count(marks, "émargement", "émargements"),
+                        count(surveys, "questionnaire de sortie", "questionnaires de sortie")
+                    ))
+                } else if marks > 0 {
                     allow(format!(
                         "Supprimer cet(te) apprenti(e) et ses {} ? Ses présences disparaîtront des taux.",
                         count(marks, "émargement", "émargements")
@@ -173,6 +216,16 @@ impl Store {
                     return refuse(format!(
                         "Ce partenaire figure dans {} : retirez-le de ces actions d’abord.",
                         count(actions, "action", "actions")
+                    ));
+                }
+                let offers = self.count(
+                    "SELECT count(*) FROM relayed_offer WHERE partner_id = ?1",
+                    id,
+                )?;
+                if offers > 0 {
+                    return refuse(format!(
+                        "Ce partenaire est la source de {} : elles sont des preuves de l’indicateur 29.",
+                        count(offers, "offre relayée", "offres relayées")
                     ));
                 }
                 let agreements =
@@ -196,7 +249,7 @@ impl Store {
                 ))
             }
             Entity::ExitSurvey => allow(
-                "Supprimer ce questionnaire ? Les taux de réponse et d’insertion changeront."
+                "Supprimer ce questionnaire ? Les taux de réponse et d’insertion changeront."
                     .into(),
             ),
             Entity::ActionPlan => {
@@ -208,7 +261,7 @@ impl Store {
                     id,
                 )?;
                 allow(format!(
-                    "Supprimer ce plan, ses {} et leurs {} avec des actions ? Les actions restent.",
+                    "Supprimer ce plan, ses {} et leurs {} avec des actions ? Les actions restent.",
                     count(objectives, "objectif", "objectifs"),
                     count(links, "lien", "liens")
                 ))
@@ -219,13 +272,13 @@ impl Store {
                     id,
                 )?;
                 allow(format!(
-                    "Supprimer cet objectif ? {} n’y seront plus rattachées (elles restent).",
+                    "Supprimer cet objectif ? {} n’y seront plus rattachées (elles restent).",
                     count(links, "action", "actions")
                 ))
             }
-            Entity::Milestone => allow("Retirer ce jalon du calendrier ?".into()),
-            Entity::RelayedOffer => allow("Supprimer cette offre relayée ?".into()),
-            Entity::AnnualReview => allow("Supprimer ce bilan annuel ?".into()),
+            Entity::Milestone => allow("Retirer ce jalon du calendrier ?".into()),
+            Entity::RelayedOffer => allow("Supprimer cette offre relayée ?".into()),
+            Entity::AnnualReview => allow("Supprimer ce bilan annuel ?".into()),
         }
     }
 

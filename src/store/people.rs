@@ -216,7 +216,7 @@ impl Writer<'_> {
                         return Err(validate::field_error(
                             "exitDate",
                             format!(
-                                "Un questionnaire de sortie date du {} : la sortie ne peut pas être plus tardive d’un mois.",
+                                "Un questionnaire de sortie date du {} : la sortie ne peut pas être plus tardive d’un mois.",
                                 crate::format::date(first)
                             ),
                         ))

@@ -27,7 +27,7 @@ fn year_of(r: &Row<'_>, index: usize) -> rusqlite::Result<SchoolYear> {
         rusqlite::Error::FromSqlConversionFailure(
             index,
             rusqlite::types::Type::Text,
-            format!("année scolaire illisible « {text} »").into(),
+            format!("année scolaire illisible « {text} »").into(),
         )
     })
 }
@@ -146,7 +146,7 @@ pub fn default_milestones(year: SchoolYear) -> Vec<Milestone> {
         ),
         m(
             Parcoursup,
-            "Parcoursup : formulation des vœux",
+            "Parcoursup : formulation des vœux",
             day(y + 1, 1, 15),
             Some(day(y + 1, 3, 13)),
         ),
@@ -165,7 +165,7 @@ pub fn default_milestones(year: SchoolYear) -> Vec<Milestone> {
         ),
         m(
             Parcoursup,
-            "Parcoursup : confirmation des vœux",
+            "Parcoursup : confirmation des vœux",
             day(y + 1, 4, 2),
             None,
         ),
@@ -178,13 +178,13 @@ pub fn default_milestones(year: SchoolYear) -> Vec<Milestone> {
         m(Exams, "Examens", day(y + 1, 5, 15), Some(day(y + 1, 6, 30))),
         m(
             Parcoursup,
-            "Parcoursup : phase d’admission principale",
+            "Parcoursup : phase d’admission principale",
             day(y + 1, 6, 2),
             Some(day(y + 1, 7, 10)),
         ),
         m(
             Parcoursup,
-            "Parcoursup : phase complémentaire",
+            "Parcoursup : phase complémentaire",
             day(y + 1, 6, 11),
             Some(day(y + 1, 8, 31)),
         ),
@@ -302,7 +302,7 @@ impl Store {
                     _ => "Apprentis en dernière année (promos finissant dans l’année)",
                 };
                 let method = format!(
-                    "{who} présents à au moins une action {kinds} de l’année ÷ {} ; sortis avant la rentrée exclus.",
+                    "{who} présents à au moins une action {kinds} de l’année ÷ {} ; sortis avant la rentrée exclus.",
                     who.to_lowercase()
                 );
                 let f = Figure {
@@ -356,7 +356,7 @@ impl Store {
                 match found {
                     Some(f) => {
                         let method = format!(
-                            "{} des sortants de l’année scolaire {} (leurs questionnaires tombent pendant le plan) : {}",
+                            "{} des sortants de l’année scolaire {} (leurs questionnaires tombent pendant le plan) : {}",
                             result.label(),
                             leavers_year.label(),
                             f.rate.method
@@ -373,14 +373,14 @@ impl Store {
                     Some(v),
                     format!("{}\u{202f}%", crate::format::decimal(v, 1)),
                     format!(
-                        "Valeur saisie à la main : {source}, au {}.",
+                        "Valeur saisie à la main : {source}, au {}.",
                         crate::format::date(date)
                     ),
                 ),
                 _ => (
                     None,
                     "non renseigné".into(),
-                    "Valeur à saisir à la main, avec sa source et sa date : rien dans les fiches ne la mesure."
+                    "Valeur à saisir à la main, avec sa source et sa date : rien dans les fiches ne la mesure."
                         .into(),
                 ),
             },
@@ -648,7 +648,7 @@ fn kinds_phrase(o: &Objective) -> String {
         let labels: Vec<String> = o
             .action_kinds
             .iter()
-            .map(|k| format!("« {} »", k.label()))
+            .map(|k| format!("« {} »", k.label()))
             .collect();
         format!("de type {}", labels.join(", "))
     }
@@ -684,7 +684,7 @@ impl Writer<'_> {
             return Err(field_error(
                 "schoolYear",
                 format!(
-                    "Cette filière a déjà un plan d’actions pour {} : ouvrez-le pour le compléter.",
+                    "Cette filière a déjà un plan d’actions pour {} : ouvrez-le pour le compléter.",
                     p.school_year.label()
                 ),
             ));
@@ -709,7 +709,7 @@ impl Writer<'_> {
                     if objectives > 0 {
                         return Err(field_error(
                             "schoolYear",
-                            "Ce plan a des objectifs datés dans son année : créez plutôt un plan pour l’autre année.",
+                            "Ce plan a des objectifs datés dans son année : créez plutôt un plan pour l’autre année.",
                         ));
                     }
                 }

@@ -350,7 +350,7 @@ impl Store {
         id.ok_or_else(|| {
             field_error(
                 "programme",
-                format!("Aucune filière n’a le code « {} ».", code.trim()),
+                format!("Aucune filière n’a le code « {} ».", code.trim()),
             )
         })
     }
@@ -377,7 +377,7 @@ impl Writer<'_> {
             Some(None) => {
                 return Err(field_error(
                     "apprenticeId",
-                    "Cet(te) apprenti(e) est encore en formation : indiquez d’abord sa date et son motif de sortie.",
+                    "Cet(te) apprenti(e) est encore en formation : indiquez d’abord sa date et son motif de sortie.",
                 ))
             }
             Some(Some(exit)) => exit,
@@ -391,7 +391,7 @@ impl Writer<'_> {
             return Err(field_error(
                 "surveyedOn",
                 format!(
-                    "La sortie date du {} : le questionnaire ne peut pas être antérieur au {}.",
+                    "La sortie date du {} : le questionnaire ne peut pas être antérieur au {}.",
                     crate::format::date(exit),
                     crate::format::date(earliest)
                 ),
@@ -408,7 +408,7 @@ impl Writer<'_> {
             return Err(field_error(
                 "timepoint",
                 format!(
-                    "Un questionnaire « {} » existe déjà pour cet(te) apprenti(e) : ouvrez-le pour le corriger.",
+                    "Un questionnaire « {} » existe déjà pour cet(te) apprenti(e) : ouvrez-le pour le corriger.",
                     s.timepoint.label().to_lowercase()
                 ),
             ));

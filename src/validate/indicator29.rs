@@ -17,7 +17,7 @@ pub fn check_exit_survey(input: &ExitSurveyInput) -> Result<NewExitSurvey> {
         "timepoint",
         &input.timepoint,
         Timepoint::from_code,
-        "Choisissez l’échéance : sortie, 3, 6 ou 12 mois.",
+        "Choisissez l’échéance : sortie, 3, 6 ou 12 mois.",
     );
     let surveyed_on = f.date("surveyedOn", &input.surveyed_on, true);
     let method = f.choice(
@@ -275,7 +275,7 @@ pub fn check_relayed_offer(input: &RelayedOfferInput) -> Result<NewRelayedOffer>
     if input.partner_id.is_none() && source.is_none() {
         f.error(
             "source",
-            "D’où vient l’offre ? Choisissez un partenaire ou écrivez la source.",
+            "D’où vient l’offre ? Choisissez un partenaire ou écrivez la source.",
         );
     }
     let title = f.required("title", &input.title, "L’intitulé de l’offre", 300);

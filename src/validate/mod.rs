@@ -132,11 +132,11 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
     match (status, exit_date) {
         (Some(s), None) if s.has_left() => f.error(
             "exitDate",
-            "Indiquez la date de sortie : c’est elle qui date les questionnaires de suivi.",
+            "Indiquez la date de sortie : c’est elle qui date les questionnaires de suivi.",
         ),
         (Some(ApprenticeStatus::InTraining), Some(_)) => f.error(
             "status",
-            "Une date de sortie est saisie : choisissez le motif de sortie, ou effacez la date.",
+            "Une date de sortie est saisie : choisissez le motif de sortie, ou effacez la date.",
         ),
         _ => {}
     }

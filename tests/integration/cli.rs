@@ -176,7 +176,7 @@ fn metrics_prints_the_same_figures_as_the_core_as_json_and_text() {
     let rate = &expected.total.timepoints[0].response_rate.rate;
     assert!(
         plain.contains(&format!(
-            "Taux de réponse : {} ({} / {})",
+            "Taux de réponse\u{a0}: {} ({} / {})",
             rate.display, rate.numerator, rate.denominator
         )),
         "{plain}"
@@ -188,7 +188,7 @@ fn metrics_prints_the_same_figures_as_the_core_as_json_and_text() {
     );
     assert!(!unknown.status.success());
     assert!(
-        text(&unknown.stderr).contains("Aucune filière n’a le code « BTS NDRC »"),
+        text(&unknown.stderr).contains("Aucune filière n’a le code «\u{a0}BTS NDRC\u{a0}»"),
         "{}",
         text(&unknown.stderr)
     );

@@ -599,3 +599,84 @@ fn a_version_1_database_gets_exit_dates_for_its_leavers() {
     );
     assert!(folder.path().join("tremplin.before-v2.sqlite").exists());
 }
+
+#[test]
+fn records_that_indicator_29_relies_on_cannot_be_deleted_from_under_it() {
+    use tremplin::store::Entity;
+    let mut store = demo_store();
+    let mco = programme(&store, "BTS MCO");
+    let refused = |store: &Store, entity: Entity, id: Id| {
+        let impact = store.deletion_impact(entity, id).unwrap();
+        assert!(!impact.allowed, "{entity:?} {id}: {}", impact.message);
+        impact.message
+    };
+    // The pilot of a plan, a partner at the source of an offer, a promo an
+    // objective measures: each refused in French, nothing deleted.
+    let plan = plan(&store, mco, 2025);
+    let pilot = store
+        .save_staff(&StaffInput {
+            first_name: "Agnès".into(),
+            last_name: "Pilote".into(),
+            role: "management".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let mut input = ActionPlanInput {
+        id: Some(plan.plan.id),
+        programme_id: Some(mco),
+        school_year: "2025-2026".into(),
+        owner_id: Some(pilot),
+        ..Default::default()
+    };
+    input.intent = plan.plan.intent.clone().unwrap_or_default();
+    store.save_action_plan(&input, as_of()).unwrap();
+    let owner = pilot;
+    assert!(refused(&store, Entity::Staff, owner).contains("pilote"));
+    let partner = store
+        .save_partner(&PartnerInput {
+            name: "Intérim Loiret".into(),
+            kind: "employer".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    store
+        .save_relayed_offer(&RelayedOfferInput {
+            offered_on: "05/01/2026".into(),
+            partner_id: Some(partner),
+            title: "Préparateur(rice) de commandes".into(),
+            contract: "other".into(),
+            channel: "poster".into(),
+            programme_ids: vec![mco],
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(refused(&store, Entity::Partner, partner).contains("offre"));
+    let measured = plan
+        .objectives
+        .iter()
+        .find_map(|o| o.objective.cohort_id)
+        .unwrap();
+    let _ = refused(&store, Entity::Cohort, measured);
+    assert!(matches!(
+        store.delete(Entity::Staff, owner),
+        Err(Error::Conflict(_))
+    ));
+    // A leaver goes with their questionnaires, and the question says so.
+    let leaver: Id = store
+        .conn()
+        .query_row("SELECT apprentice_id FROM exit_survey LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let impact = store.deletion_impact(Entity::Apprentice, leaver).unwrap();
+    assert!(
+        impact.allowed && impact.message.contains("questionnaires de sortie"),
+        "{}",
+        impact.message
+    );
+    store.delete(Entity::Apprentice, leaver).unwrap();
+    assert!(store.exit_surveys_of(leaver).unwrap().is_empty());
+    assert!(store.check().unwrap().is_healthy());
+}

@@ -464,7 +464,14 @@ async fn scenario(s: &mut Session, data: &Path) {
             )
             .await
             .unwrap();
-        for section in ["apprentices", "actions", "partners", "staff", "programmes"] {
+        for section in [
+            "apprentices",
+            "actions",
+            "partners",
+            "staff",
+            "programmes",
+            "offers",
+        ] {
             s.click(&format!("[data-nav=\"{section}\"]")).await;
             s.find(&format!("[data-nav=\"{section}\"][aria-current=\"page\"]"))
                 .await;

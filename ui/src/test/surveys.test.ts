@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import SurveysPage from '../lib/features/surveys/SurveysPage.svelte';
 import { pickCohort, schoolYearOf, todayInput } from '../lib/features/surveys/surveys';
+import type { ApprenticeRow } from '../lib/api/generated/ApprenticeRow';
 import type { CohortRow } from '../lib/api/generated/CohortRow';
 import type { ExitSurvey } from '../lib/api/generated/ExitSurvey';
 import type { ExitSurveyInput } from '../lib/api/generated/ExitSurveyInput';
@@ -130,6 +131,25 @@ const results: ProgrammeResults = {
   ],
 };
 
+function apprentice(id: number, firstName: string, lastName: string, cohortId: number, exitDate: string | null): ApprenticeRow {
+  const promo = Object.values(cohortsOf).flat().find((c) => c.id === cohortId)!;
+  return {
+    id, firstName, lastName, cohortId, cohortLabel: promo.label, programmeId: promo.programmeId, programmeCode: promo.programmeCode,
+    referentName: null, birthDate: null, email: null, phone: null, employer: null, contractStart: null, contractEnd: null,
+    status: exitDate ? 'graduated' : 'in_training', exitDate, referentId: null,
+  };
+}
+
+/** Every apprentice of the CFA: the leavers of the grids above and one still in training. */
+const apprentices: ApprenticeRow[] = [
+  apprentice(101, 'Léa', 'Durand', 11, '2025-06-30'),
+  apprentice(102, 'Hugo', 'Martin', 11, '2025-06-30'),
+  apprentice(103, 'Zoé', 'Petit', 11, '2025-06-30'),
+  apprentice(201, 'Tom', 'Roux', 12, '2025-02-14'),
+  apprentice(301, 'Inès', 'Faure', 21, '2025-06-30'),
+  apprentice(302, 'Inès', 'Fabre', 21, null),
+];
+
 /** The core as the screen sees it; `extra` answers first when it returns something. */
 function ipc(extra: Handler = () => undefined): Handler {
   let saved = false;
@@ -139,6 +159,8 @@ function ipc(extra: Handler = () => undefined): Handler {
     switch (cmd) {
       case 'list_programmes':
         return programmes;
+      case 'list_apprentices':
+        return apprentices;
       case 'list_cohorts':
         return cohortsOf[args.programmeId as number];
       case 'get_survey_grid':
@@ -247,6 +269,56 @@ describe('cohort grid', () => {
     expect(document.activeElement).toBe(cellOf(102, 'm3'));
     await fireEvent.keyDown(cellOf(102, 'm3'), { key: 'End' });
     expect(document.activeElement).toBe(cellOf(102, 'm12'));
+  });
+
+  it('finds a leaver by name in another filière, opens their promo and marks their row', async () => {
+    const { calls } = await openPage();
+    expect(calls.find((c) => c.cmd === 'list_apprentices')?.args).toEqual({ filter: { programmeId: null, cohortId: null } });
+    const finder = await find<HTMLInputElement>('#field-survey-find');
+    expect(document.querySelector('label[for="field-survey-find"]')!.textContent).toContain('Retrouver un(e) sortant(e)');
+    const options = () => [...document.querySelectorAll('[data-combobox-item]')].map((el) => el.textContent?.replace(/\s+/g, ' ').trim());
+
+    // Typed without its accent; the namesake still in training is not a leaver.
+    finder.focus();
+    await fireEvent.keyDown(finder, { key: 's' });
+    await fireEvent.input(finder, { target: { value: 'ines' } });
+    await settle();
+    expect(options()).toEqual(['Faure Inès CAP CUIS · Promo 2023-2025 · sortie le 30/06/2025']);
+    const grids = calls.filter((c) => c.cmd === 'get_survey_grid').length;
+    await fireEvent.keyDown(finder, { key: 'Enter' });
+
+    await waitFor(() => expect(document.querySelector('tr[data-id="301"]')?.getAttribute('aria-current')).toBe('true'));
+    expect(select('#survey-programme').value).toBe('2');
+    expect(select('#survey-cohort').value).toBe('21');
+    // One grid call, for their promo.
+    expect(calls.filter((c) => c.cmd === 'get_survey_grid').slice(grids).map((c) => c.args)).toEqual([{ cohortId: 21 }]);
+    expect(document.querySelector('tr[data-id="301"]')!.classList.contains('current')).toBe(true);
+    expect(finder.value).toBe('Faure Inès');
+    // Their first questionnaire still to collect has the focus.
+    await waitFor(() => expect(document.activeElement).toBe(cellOf(301, 'exit')));
+
+    // Back in the first filière: the promo of the one found, their first unanswered cell.
+    finder.focus();
+    await fireEvent.keyDown(finder, { key: 'a' });
+    await fireEvent.input(finder, { target: { value: 'durand lea' } });
+    await settle();
+    await fireEvent.keyDown(finder, { key: 'Enter' });
+    await waitFor(() => expect(document.querySelector('tr[data-id="101"]')?.getAttribute('aria-current')).toBe('true'));
+    expect(select('#survey-programme').value).toBe('1');
+    expect(select('#survey-cohort').value).toBe('11');
+    await waitFor(() => expect(document.activeElement).toBe(cellOf(101, 'm6')));
+
+    // Another leaver of the same promo: the mark moves to their row.
+    finder.focus();
+    await fireEvent.keyDown(finder, { key: 'o' });
+    await fireEvent.input(finder, { target: { value: 'hugo' } });
+    await settle();
+    await fireEvent.keyDown(finder, { key: 'Enter' });
+    await waitFor(() => expect(document.querySelector('tr[data-id="102"]')?.getAttribute('aria-current')).toBe('true'));
+    expect(document.querySelector('tr[data-id="101"]')!.hasAttribute('aria-current')).toBe(false);
+    expect(document.querySelector('tr[data-id="101"]')!.classList.contains('current')).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(cellOf(102, 'm3')));
+    expect(await axeViolations(document.body)).toEqual([]);
   });
 
   it('shows a load failure with a way to try again', async () => {
