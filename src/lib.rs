@@ -12,6 +12,7 @@ pub mod format;
 pub mod metrics;
 pub mod model;
 pub mod store;
+pub mod support;
 pub mod validate;
 
 pub use store::Store;

@@ -65,6 +65,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Indicator 14's « En retard » list: apprentices in training whose last
+    /// monthly review is older than the setting (35 days by default).
+    Overdue {
+        /// The day of the list. Default: today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Produces an A4 PDF from a document model (JSON), written atomically.
     RenderDocument(RenderDocumentArgs),
     /// Writes a deterministic French sample document model and its proof files.
@@ -126,7 +135,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             println!(
                 "CFA de démonstration créé dans {} : {} filières, {} promos, {} apprentis, {} membres de l’équipe, \
                  {} partenaires, {} conventions, {} actions, {} lignes d’émargement, {} sortants, \
-                 {} questionnaires de sortie, {} plans d’actions ({} objectifs), {} offres relayées, {} bilans.",
+                 {} questionnaires de sortie, {} plans d’actions ({} objectifs), {} offres relayées, {} bilans, \
+                 {} entretiens de suivi, {} changements de référent.",
                 store.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 summary.programmes,
                 summary.cohorts,
@@ -141,7 +151,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 summary.plans,
                 summary.objectives,
                 summary.offers,
-                summary.reviews
+                summary.reviews,
+                summary.follow_ups,
+                summary.referent_changes
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -154,11 +166,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let store = open(data_dir)?;
             let year = tremplin::validate::check_school_year(&year)?;
-            let as_of = match as_of {
-                Some(text) => tremplin::validate::parse_date(&text)
-                    .map_err(|m| tremplin::validate::field_error("asOf", m))?,
-                None => chrono::Local::now().date_naive(),
-            };
+            let as_of = as_of_or_today(as_of)?;
             let id = store.programme_id_by_code(&programme)?;
             let mut results = store.programme_results(id, year, as_of)?;
             if let Some(months) = timepoint.and_then(|t| t.parse::<u32>().ok()) {
@@ -169,6 +177,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             match format {
                 Format::Json => print_json(&results)?,
                 Format::Text => print_results(&results),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Overdue { as_of, format } => {
+            let store = open(data_dir)?;
+            let as_of = as_of_or_today(as_of)?;
+            let list = store.overdue(as_of)?;
+            match format {
+                Format::Json => print_json(&list)?,
+                Format::Text => print_overdue(&list),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -286,5 +304,64 @@ fn print_results(r: &tremplin::metrics::ProgrammeResults) {
                 println!("      {}", figure_line(f));
             }
         }
+    }
+}
+
+/// The day given on the command line, else today (the core never reads the clock).
+fn as_of_or_today(text: Option<String>) -> Result<chrono::NaiveDate, Error> {
+    match text {
+        Some(text) => tremplin::validate::parse_date(&text)
+            .map_err(|m| tremplin::validate::field_error("asOf", m)),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn print_overdue(list: &tremplin::model::OverdueList) {
+    println!(
+        "En retard au {} : {} apprenti(s) sur {} en formation sans point mensuel depuis plus de {} jours.",
+        tremplin::format::date(list.as_of),
+        list.rows.len(),
+        list.in_training,
+        list.after_days
+    );
+    let mut rows: Vec<&tremplin::model::OverdueRow> = list.rows.iter().collect();
+    let referent = |r: &tremplin::model::OverdueRow| {
+        r.referent_name
+            .clone()
+            .unwrap_or_else(|| "Sans référent".into())
+    };
+    rows.sort_by_cached_key(|r| {
+        (
+            tremplin::format::fold(&referent(r)),
+            tremplin::format::fold(&r.programme_code),
+            tremplin::format::fold(&r.cohort_label),
+            std::cmp::Reverse(r.days),
+        )
+    });
+    let mut current: Option<(String, String)> = None;
+    for r in rows {
+        let group = (
+            referent(r),
+            format!("{} · {}", r.programme_code, r.cohort_label),
+        );
+        if current.as_ref().map(|c| &c.0) != Some(&group.0) {
+            println!();
+            println!("{}", group.0);
+        }
+        if current.as_ref() != Some(&group) {
+            println!("  {}", group.1);
+        }
+        let last = match r.last_review {
+            Some(date) => format!("dernier point le {}", tremplin::format::date(date)),
+            None => format!(
+                "aucun point depuis le début de la formation ({})",
+                tremplin::format::date(r.since)
+            ),
+        };
+        println!(
+            "    {} {} — {last}, {} jours",
+            r.last_name, r.first_name, r.days
+        );
+        current = Some(group);
     }
 }

@@ -55,6 +55,12 @@ pub fn invoke_handler<R: tauri::Runtime>(
         plans::save_annual_review,
         offers::list_offers,
         offers::save_relayed_offer,
+        followups::get_referent_history,
+        followups::assign_referent,
+        followups::list_follow_ups,
+        followups::save_follow_up,
+        followups::get_overdue,
+        followups::set_overdue_after_days,
     ]
 }
 

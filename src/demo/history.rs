@@ -6,9 +6,9 @@
 //! linked to them or left isolated, offers relayed across two years, and an
 //! annual review. Its own seeded draw, so the rest of the demo is unchanged.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
-use super::{d, iso, DemoSummary, Draw, FIRST_NAMES, LAST_NAMES, PARTNERS, PROGRAMMES};
+use super::{d, iso, weekday, DemoSummary, Draw, FIRST_NAMES, LAST_NAMES, PARTNERS, PROGRAMMES};
 use crate::error::Result;
 use crate::metrics::due_on;
 use crate::model::*;
@@ -206,15 +206,13 @@ const OFFER_TITLES: [&[&str]; 3] = [
     ],
 ];
 
-fn weekday(date: NaiveDate) -> NaiveDate {
-    match date.weekday() {
-        chrono::Weekday::Sat => date + Duration::days(2),
-        chrono::Weekday::Sun => date + Duration::days(1),
-        _ => date,
-    }
-}
-
-pub(super) fn build(w: &Writer<'_>, c: &Context, summary: &mut DemoSummary) -> Result<()> {
+/// Writes the history; returns the leavers written (apprentice, exit date).
+pub(super) fn build(
+    w: &Writer<'_>,
+    c: &Context,
+    summary: &mut DemoSummary,
+) -> Result<Vec<(Id, NaiveDate)>> {
+    let mut leavers = Vec::new();
     let mut draw = Draw(0x7472_6d70_6869_7374);
     let recorded_until = d(RECORDED_UNTIL.0, RECORDED_UNTIL.1, RECORDED_UNTIL.2);
     let programmes_per_copy = PROGRAMMES.len();
@@ -273,6 +271,7 @@ pub(super) fn build(w: &Writer<'_>, c: &Context, summary: &mut DemoSummary) -> R
                 })?;
                 let id = w.save_apprentice(None, &apprentice)?;
                 ids.push(id);
+                leavers.push((id, exit));
                 summary.apprentices += 1;
                 summary.leavers += 1;
 
@@ -682,5 +681,5 @@ pub(super) fn build(w: &Writer<'_>, c: &Context, summary: &mut DemoSummary) -> R
             summary.offers += 1;
         }
     }
-    Ok(())
+    Ok(leavers)
 }

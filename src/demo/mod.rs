@@ -12,6 +12,7 @@ use crate::store::{Store, Writer};
 use crate::validate;
 
 mod history;
+mod support;
 
 #[derive(Debug, Clone)]
 pub struct DemoConfig {
@@ -48,6 +49,8 @@ pub struct DemoSummary {
     pub objectives: usize,
     pub offers: usize,
     pub reviews: usize,
+    pub follow_ups: usize,
+    pub referent_changes: usize,
 }
 
 /// Small deterministic generator (SplitMix64): the same seed, the same CFA.
@@ -634,6 +637,16 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
 }
 
+/// The weekday a date falls on, or the Monday after a week-end: actions and
+/// interviews happen on working days.
+fn weekday(date: NaiveDate) -> NaiveDate {
+    match date.weekday() {
+        chrono::Weekday::Sat => date + Duration::days(2),
+        chrono::Weekday::Sun => date + Duration::days(1),
+        _ => date,
+    }
+}
+
 fn iso(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
@@ -869,12 +882,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
             let kind = ActionKind::ALL[n % ActionKind::ALL.len()];
             let (indicator14, indicator29) = kind.default_indicators();
             let date = first_day + Duration::days((n as i64 * 270) / 60 + draw.below(3) as i64);
-            // Skip week-ends: actions happen on weekdays.
-            let date = match date.weekday() {
-                chrono::Weekday::Sat => date + Duration::days(2),
-                chrono::Weekday::Sun => date + Duration::days(1),
-                _ => date,
-            };
+            let date = weekday(date);
             let programme = copy * PROGRAMMES.len() + n % PROGRAMMES.len();
             let targeted: Vec<usize> = cohorts
                 .iter()
@@ -946,6 +954,7 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
         partner_ids,
         actions,
     };
-    history::build(w, &context, &mut summary)?;
+    let leavers = history::build(w, &context, &mut summary)?;
+    support::build(w, &context, &leavers, &mut summary)?;
     Ok(summary)
 }

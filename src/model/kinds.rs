@@ -278,6 +278,24 @@ closed_list! {
 }
 
 closed_list! {
+    /// The individual follow-ups of indicator 14.
+    FollowUpKind {
+        MonthlyReview = "monthly_review", "Point mensuel";
+        EndOfCycle = "end_of_cycle", "Entretien de fin de parcours";
+    }
+}
+
+closed_list! {
+    /// What a monthly review covered.
+    FollowUpTopic {
+        Administrative = "administrative", "Administratif";
+        Technical = "technical", "Technique";
+        Social = "social", "Social";
+        Other = "other", "Autre";
+    }
+}
+
+closed_list! {
     /// Milestones of the school year the calendar shows.
     MilestoneKind {
         Rentree = "rentree", "Rentrée";
@@ -330,6 +348,8 @@ pub struct ReferenceData {
     pub result_figures: Vec<Choice<ResultFigure>>,
     pub objective_statuses: Vec<Choice<ObjectiveStatus>>,
     pub milestone_kinds: Vec<Choice<MilestoneKind>>,
+    pub follow_up_kinds: Vec<Choice<FollowUpKind>>,
+    pub follow_up_topics: Vec<Choice<FollowUpTopic>>,
     /// Levels of the national nomenclature (3 = CAP … 8 = doctorat).
     pub levels: Vec<Choice<u8>>,
 }
@@ -384,6 +404,8 @@ impl ReferenceData {
             result_figures: choices(ResultFigure::ALL, ResultFigure::label),
             objective_statuses: choices(ObjectiveStatus::ALL, ObjectiveStatus::label),
             milestone_kinds: choices(MilestoneKind::ALL, MilestoneKind::label),
+            follow_up_kinds: choices(FollowUpKind::ALL, FollowUpKind::label),
+            follow_up_topics: choices(FollowUpTopic::ALL, FollowUpTopic::label),
             levels: choices(&[3u8, 4, 5, 6, 7, 8], level_label),
         }
     }
@@ -447,6 +469,8 @@ mod tests {
         check(ResultFigure::ALL, ResultFigure::code);
         check(ObjectiveStatus::ALL, ObjectiveStatus::code);
         check(MilestoneKind::ALL, MilestoneKind::code);
+        check(FollowUpKind::ALL, FollowUpKind::code);
+        check(FollowUpTopic::ALL, FollowUpTopic::code);
     }
 
     #[test]

@@ -11,11 +11,13 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod indicator14;
 mod indicator29;
 mod kinds;
 mod records;
 mod school_year;
 
+pub use indicator14::*;
 pub use indicator29::*;
 pub use kinds::*;
 pub use records::*;

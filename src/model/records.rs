@@ -226,6 +226,7 @@ pub struct NewApprentice {
     pub status: ApprenticeStatus,
     pub exit_date: Option<NaiveDate>,
     pub referent_id: Option<Id>,
+    pub referent_since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -246,6 +247,8 @@ pub struct ApprenticeInput {
     pub status: String,
     pub exit_date: String,
     pub referent_id: Option<Id>,
+    /// The day the référent chosen here takes over (needed when it changes).
+    pub referent_since: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -588,6 +591,9 @@ pub struct Dashboard {
     /// Partners with no co-organised action in the last 12 months.
     #[ts(type = "number")]
     pub dormant_partner_count: i64,
+    /// Apprentices in training whose last monthly review is too old (today).
+    #[ts(type = "number")]
+    pub overdue_follow_up_count: i64,
     pub recent_actions: Vec<ActionRow>,
     /// Results of each filière's leavers of the year (at 6 and 12 months).
     pub results: Vec<crate::metrics::ProgrammeResults>,

@@ -7,10 +7,12 @@
 //! `people` (staff and apprentices), `partners` (with agreements), `actions`
 //! (with attendance), `surveys` (exit questionnaires, the cohort grid, what
 //! results are computed from), `plans` (action plans, objectives, milestones),
-//! `offers` (relayed offers), `reviews` (annual reviews), `overview`
+//! `offers` (relayed offers), `reviews` (annual reviews), `followups`
+//! (the référent's history, follow-ups, settings, « En retard »), `overview`
 //! (dashboard and deletions).
 
 mod actions;
+mod followups;
 mod offers;
 mod organisation;
 mod overview;
@@ -28,6 +30,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use followups::OVERDUE_SETTING;
 pub use overview::Entity;
 pub use plans::default_milestones;
 pub use schema::{APPLICATION_ID, LATEST_VERSION};

@@ -29,6 +29,7 @@ pub enum Entity {
     Milestone,
     RelayedOffer,
     AnnualReview,
+    FollowUp,
 }
 
 impl Entity {
@@ -47,6 +48,7 @@ impl Entity {
             Entity::Milestone => "milestone",
             Entity::RelayedOffer => "relayed_offer",
             Entity::AnnualReview => "annual_review",
+            Entity::FollowUp => "follow_up",
         }
     }
 
@@ -65,6 +67,7 @@ impl Entity {
             Entity::Milestone => "Jalon",
             Entity::RelayedOffer => "Offre relayée",
             Entity::AnnualReview => "Bilan annuel",
+            Entity::FollowUp => "Entretien de suivi",
         }
     }
 }
@@ -168,6 +171,18 @@ impl Store {
                         count(followed, "apprenti(e)", "apprentis"),
                         count(spoke, "action", "actions")
                     ));
+                }
+                let history = self.count(
+                    "SELECT (SELECT count(*) FROM referent_period WHERE staff_id = ?1)
+                          + (SELECT count(*) FROM follow_up WHERE staff_id = ?1)",
+                    id,
+                )?;
+                if history > 0 {
+                    return refuse(
+                        "Cette personne figure dans l’historique des référents ou a mené des entretiens de suivi : \
+                         ces traces servent à l’audit, elle reste dans l’équipe."
+                            .into(),
+                    );
                 }
                 let owns = self.count(
                     "SELECT (SELECT count(*) FROM action_plan WHERE owner_id = ?1)
@@ -279,6 +294,9 @@ impl Store {
             Entity::Milestone => allow("Retirer ce jalon du calendrier ?".into()),
             Entity::RelayedOffer => allow("Supprimer cette offre relayée ?".into()),
             Entity::AnnualReview => allow("Supprimer ce bilan annuel ?".into()),
+            Entity::FollowUp => allow(
+                "Supprimer cet entretien ? Le suivi de l’apprenti(e) ne le montrera plus.".into(),
+            ),
         }
     }
 
@@ -406,6 +424,7 @@ impl Store {
             recent_actions: recent,
             results: self.all_results(year, today)?,
             previous_results: self.all_results(SchoolYear::starting(year.start_year() - 1), today)?,
+            overdue_follow_up_count: self.overdue(today)?.rows.len() as i64,
         })
     }
 }

@@ -232,6 +232,7 @@ impl Writer<'_> {
                      WHERE id = ?13",
                     values.as_slice(),
                 )?;
+                super::followups::sync_referent(tx, id, a.referent_id, a.referent_since)?;
                 Ok(id)
             }
             None => {
@@ -241,7 +242,9 @@ impl Writer<'_> {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     values,
                 )?;
-                Ok(Id(tx.last_insert_rowid()))
+                let id = Id(tx.last_insert_rowid());
+                super::followups::sync_referent(tx, id, a.referent_id, a.referent_since)?;
+                Ok(id)
             }
         }
     }

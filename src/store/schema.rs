@@ -18,6 +18,7 @@ pub const APPLICATION_ID: i32 = 0x5452_4D50;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_indicator29.sql"),
+    include_str!("migrations/0003_follow_ups.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -126,6 +126,24 @@ CREATE TABLE exit_survey (
     UNIQUE (apprentice_id, timepoint)
 );
 
+CREATE TABLE follow_up (
+    id            INTEGER PRIMARY KEY,
+    apprentice_id INTEGER NOT NULL REFERENCES apprentice (id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL CHECK (kind IN ('monthly_review', 'end_of_cycle')),
+    held_on       TEXT NOT NULL,
+    staff_id      INTEGER REFERENCES staff (id) ON DELETE RESTRICT,
+    findings      TEXT,
+    next_steps    TEXT,
+    impact        TEXT,
+    project       TEXT
+);
+
+CREATE TABLE follow_up_topic (
+    follow_up_id INTEGER NOT NULL REFERENCES follow_up (id) ON DELETE CASCADE,
+    topic        TEXT NOT NULL,
+    PRIMARY KEY (follow_up_id, topic)
+) WITHOUT ROWID;
+
 CREATE TABLE milestone (
     id          INTEGER PRIMARY KEY,
     school_year TEXT NOT NULL REFERENCES milestone_year (school_year) ON DELETE CASCADE,
@@ -200,6 +218,15 @@ CREATE TABLE programme (
     level        INTEGER CHECK (level BETWEEN 3 AND 8)
 );
 
+CREATE TABLE referent_period (
+    id            INTEGER PRIMARY KEY,
+    apprentice_id INTEGER NOT NULL REFERENCES apprentice (id) ON DELETE CASCADE,
+    staff_id      INTEGER NOT NULL REFERENCES staff (id) ON DELETE RESTRICT,
+    start_date    TEXT NOT NULL,
+    end_date      TEXT,
+    CHECK (end_date IS NULL OR end_date >= start_date)
+);
+
 CREATE TABLE relayed_offer (
     id         INTEGER PRIMARY KEY,
     offered_on TEXT NOT NULL,
@@ -211,6 +238,11 @@ CREATE TABLE relayed_offer (
     comment    TEXT,
     CHECK (partner_id IS NOT NULL OR source IS NOT NULL)
 );
+
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE staff (
     id         INTEGER PRIMARY KEY,
@@ -247,6 +279,10 @@ CREATE INDEX attendance_apprentice ON attendance (apprentice_id);
 
 CREATE INDEX cohort_programme ON cohort (programme_id);
 
+CREATE INDEX follow_up_apprentice ON follow_up (apprentice_id, held_on);
+
+CREATE INDEX follow_up_staff ON follow_up (staff_id);
+
 CREATE INDEX milestone_year_index ON milestone (school_year);
 
 CREATE INDEX objective_cohort ON objective (cohort_id);
@@ -256,6 +292,12 @@ CREATE INDEX objective_owner ON objective (owner_id);
 CREATE INDEX objective_plan ON objective (plan_id);
 
 CREATE INDEX offer_programme_programme ON offer_programme (programme_id);
+
+CREATE INDEX referent_period_apprentice ON referent_period (apprentice_id, start_date);
+
+CREATE UNIQUE INDEX referent_period_current ON referent_period (apprentice_id) WHERE end_date IS NULL;
+
+CREATE INDEX referent_period_staff ON referent_period (staff_id);
 
 CREATE INDEX relayed_offer_date ON relayed_offer (offered_on);
 

@@ -5,6 +5,7 @@
 //! cohort exist?) live in `store` and use the same error shape.
 
 mod fields;
+mod indicator14;
 mod indicator29;
 
 use crate::error::{Error, FieldError, Result};
@@ -12,6 +13,7 @@ use crate::model::*;
 
 use fields::Form;
 pub use fields::{parse_date, parse_duration, parse_time};
+pub use indicator14::*;
 pub use indicator29::*;
 
 pub fn check_organisation(input: &OrganisationInput) -> Result<Organisation> {
@@ -129,6 +131,7 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
         }
     }
     let exit_date = f.date("exitDate", &input.exit_date, false);
+    let referent_since = f.date("referentSince", &input.referent_since, false);
     match (status, exit_date) {
         (Some(s), None) if s.has_left() => f.error(
             "exitDate",
@@ -177,6 +180,7 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
             status,
             exit_date,
             referent_id: input.referent_id,
+            referent_since,
         }),
         _ => Err(f.into_error()),
     }

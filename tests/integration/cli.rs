@@ -203,3 +203,64 @@ fn metrics_prints_the_same_figures_as_the_core_as_json_and_text() {
         text(&bad_year.stderr)
     );
 }
+
+#[test]
+fn overdue_lists_the_late_reviews_as_json_and_grouped_text() {
+    let folder = Folder::new();
+    assert!(tremplin(&folder, &["demo"]).status.success());
+    let json = tremplin(
+        &folder,
+        &["overdue", "--as-of", "2026-12-02", "--format", "json"],
+    );
+    assert!(json.status.success(), "{}", text(&json.stderr));
+    let printed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let expected = folder
+        .open()
+        .overdue(chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap())
+        .unwrap();
+    assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    assert_eq!(printed["afterDays"], 35);
+    assert_eq!(printed["asOf"], "2026-12-02");
+    let rows = printed["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    for field in [
+        "apprenticeId",
+        "firstName",
+        "lastName",
+        "cohortLabel",
+        "programmeCode",
+        "referentName",
+        "lastReview",
+        "since",
+        "days",
+    ] {
+        assert!(!rows[0][field].is_null(), "{field}");
+    }
+    // Most overdue first.
+    let days: Vec<i64> = rows.iter().map(|r| r["days"].as_i64().unwrap()).collect();
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+
+    let plain = text(&tremplin(&folder, &["overdue", "--as-of", "2026-12-02"]).stdout);
+    assert!(plain.starts_with("En retard au 02/12/2026"), "{plain}");
+    let first = &expected.rows[0];
+    assert!(
+        plain.contains(&format!(
+            "    {} {} — dernier point le",
+            first.last_name, first.first_name
+        )),
+        "{plain}"
+    );
+    assert!(plain.contains(&format!("{} jours", first.days)));
+    // In June 2026 the promo 2024-2026 was still in training: more names.
+    let june = tremplin(
+        &folder,
+        &["overdue", "--as-of", "2026-06-01", "--format", "json"],
+    );
+    let june: serde_json::Value = serde_json::from_slice(&june.stdout).unwrap();
+    assert_eq!(
+        june["inTraining"], 117,
+        "both promos of each filière, less the one who dropped out"
+    );
+    let bad = tremplin(&folder, &["overdue", "--as-of", "31/02/2026"]);
+    assert!(!bad.status.success());
+}

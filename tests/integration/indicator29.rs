@@ -297,6 +297,7 @@ fn a_bad_questionnaire_gets_a_french_message_and_writes_nothing() {
         first_name: "Camille".into(),
         last_name: "Lefèvre".into(),
         status: "graduated".into(),
+        referent_id: Some(s.staff),
         ..Default::default()
     };
     let error = fields(s.store.save_apprentice(&input).unwrap_err());

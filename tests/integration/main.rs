@@ -8,6 +8,7 @@
 mod cli;
 mod demo;
 mod document;
+mod indicator14;
 mod indicator29;
 mod store;
 

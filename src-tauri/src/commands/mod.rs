@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod followups;
 pub mod offers;
 pub mod partners;
 pub mod people;

@@ -721,6 +721,81 @@ async fn scenario(s: &mut Session, data: &Path) {
     s.shot("partner-page").await;
 
     indicator_29(s, data).await;
+    indicator_14(s, data).await;
+}
+
+/// The text of `css` parsed as a number (« 6 »).
+async fn number(s: &Session, css: &str) -> i64 {
+    let text = s.wait_text(css, "").await;
+    text.trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("« {css} » should hold a number, has « {text} »"))
+}
+
+/// Indicator 14: one monthly review added from the « En retard » list takes
+/// the apprentice off it and the dashboard's count down by one.
+async fn indicator_14(s: &mut Session, data: &Path) {
+    s.click("[data-nav=\"dashboard\"]").await;
+    s.find("[data-testid=\"dashboard-overdue\"]").await;
+    let card = "[data-testid=\"dashboard-overdue\"] .stat-value";
+    s.find(card).await;
+    let before: i64 = s
+        .wait_text(card, "")
+        .await
+        .trim()
+        .parse()
+        .expect("the card shows a count");
+    assert!(before > 0, "the demo has apprentices overdue today");
+
+    s.click("[data-nav=\"followups\"]").await;
+    s.find("[data-testid=\"overdue\"]").await;
+    assert_eq!(
+        number(s, "[data-testid=\"overdue-count\"]").await,
+        before,
+        "the list and the dashboard agree"
+    );
+    let row = s.find("[data-overdue]").await;
+    let apprentice: i64 = row
+        .attr("data-overdue")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .parse()
+        .expect("the row names its apprentice");
+    s.shot("followups-overdue").await;
+    s.click(&format!(
+        "[data-overdue=\"{apprentice}\"] [data-action=\"add-review\"]"
+    ))
+    .await;
+    s.find("#field-heldOn").await;
+    s.click("#field-topics input[value=\"technical\"], #field-topics input[type=\"checkbox\"]")
+        .await;
+    s.type_into(
+        "#field-findings",
+        "Point fait avec le maître d’apprentissage : objectifs du mois atteints.",
+    )
+    .await;
+    s.shot("followup-form").await;
+    s.click("[data-action=\"save\"]").await;
+    s.wait_text(".toast-success", "Point enregistré").await;
+    s.driver
+        .query(By::Css(format!("[data-overdue=\"{apprentice}\"]")))
+        .wait(WAIT, POLL)
+        .not_exists()
+        .await
+        .expect("the apprentice leaves the « En retard » list");
+    assert_eq!(
+        count(
+            &database(data),
+            &format!("SELECT count(*) FROM follow_up WHERE apprentice_id = {apprentice} AND kind = 'monthly_review'
+                      AND findings LIKE 'Point fait avec le maître%'")
+        ),
+        1,
+        "the review is in the SQLite file"
+    );
+    s.click("[data-nav=\"dashboard\"]").await;
+    s.wait_text(card, &(before - 1).to_string()).await;
+    s.shot("dashboard-overdue-after").await;
 }
 
 /// The rate of a figure cell, « 58,3 % », or its text when it has none.

@@ -23,6 +23,7 @@ const dashboard: Dashboard = {
   participation: rate(160, 220, '72,7\u202f%'),
   accompanied: rate(16, 22, '72,7\u202f%'),
   dormantPartnerCount: 3,
+  overdueFollowUpCount: 4,
   recentActions: [],
   results: [],
   previousResults: [],

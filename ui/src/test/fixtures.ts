@@ -93,6 +93,16 @@ export const reference: ReferenceData = {
     { code: 'parcoursup', label: 'Parcoursup' },
     { code: 'fair', label: 'Salon / forum' },
   ],
+  followUpKinds: [
+    { code: 'monthly_review', label: 'Point mensuel' },
+    { code: 'end_of_cycle', label: 'Entretien de fin de parcours' },
+  ],
+  followUpTopics: [
+    { code: 'administrative', label: 'Administratif' },
+    { code: 'technical', label: 'Technique' },
+    { code: 'social', label: 'Social' },
+    { code: 'other', label: 'Autre' },
+  ],
   levels: [
     { code: 3, label: '3 — CAP' },
     { code: 5, label: '5 — BTS' },

@@ -83,7 +83,7 @@ describe('record forms', () => {
       onsaved: noop,
       onclose: noop,
       ondeleted: noop,
-    });
+    }, (cmd) => (cmd === 'get_referent_history' ? [] : null));
     expect(document.querySelector<HTMLInputElement>('#field-birthDate')!.value).toBe('09/03/2005');
     expect(document.querySelector<HTMLInputElement>('#field-contractStart')!.value).toBe('01/09/2025');
     expect(document.querySelector<HTMLInputElement>('#field-contractEnd')!.placeholder).toBe('jj/mm/aaaa');
@@ -100,6 +100,7 @@ describe('record forms', () => {
     };
     const { calls } = renderWithApp(ApprenticeForm, { apprentice, cohorts, staff, onsaved: noop, onclose: noop, ondeleted: noop }, (cmd) => {
       if (cmd === 'save_apprentice') throw validationError({ exitDate: 'La date de sortie est obligatoire quand un motif de sortie est choisi.' });
+      if (cmd === 'get_referent_history') return [];
       return null;
     });
     expect(screen.getByRole('heading', { name: 'Sortie du CFA' })).toBeTruthy();

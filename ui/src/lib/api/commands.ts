@@ -23,6 +23,9 @@ import type { DeletionImpact } from './generated/DeletionImpact';
 import type { Entity } from './generated/Entity';
 import type { ExitSurvey } from './generated/ExitSurvey';
 import type { ExitSurveyInput } from './generated/ExitSurveyInput';
+import type { FollowUp } from './generated/FollowUp';
+import type { FollowUpInput } from './generated/FollowUpInput';
+import type { FollowUpRow } from './generated/FollowUpRow';
 import type { Id } from './generated/Id';
 import type { Milestone } from './generated/Milestone';
 import type { MilestoneInput } from './generated/MilestoneInput';
@@ -32,6 +35,7 @@ import type { OfferFilter } from './generated/OfferFilter';
 import type { OfferList } from './generated/OfferList';
 import type { Organisation } from './generated/Organisation';
 import type { OrganisationInput } from './generated/OrganisationInput';
+import type { OverdueList } from './generated/OverdueList';
 import type { Partner } from './generated/Partner';
 import type { PartnerDetail } from './generated/PartnerDetail';
 import type { PartnerInput } from './generated/PartnerInput';
@@ -43,6 +47,8 @@ import type { ProgrammeInput } from './generated/ProgrammeInput';
 import type { ProgrammeResults } from './generated/ProgrammeResults';
 import type { ProgrammeRow } from './generated/ProgrammeRow';
 import type { ReferenceData } from './generated/ReferenceData';
+import type { ReferentAssignmentInput } from './generated/ReferentAssignmentInput';
+import type { ReferentPeriod } from './generated/ReferentPeriod';
 import type { RelayedOffer } from './generated/RelayedOffer';
 import type { RelayedOfferInput } from './generated/RelayedOfferInput';
 import type { ReviewDetail } from './generated/ReviewDetail';
@@ -110,3 +116,13 @@ export const saveAnnualReview = (input: AnnualReviewInput) => call<ReviewDetail>
 
 export const listOffers = (filter: OfferFilter) => call<OfferList>('list_offers', { filter });
 export const saveRelayedOffer = (input: RelayedOfferInput) => call<RelayedOffer>('save_relayed_offer', { input });
+
+/** Who followed an apprentice, oldest first (the last is the current référent). */
+export const getReferentHistory = (apprenticeId: Id) => call<ReferentPeriod[]>('get_referent_history', { apprenticeId });
+/** One référent for several apprentices from one day; returns how many. */
+export const assignReferent = (input: ReferentAssignmentInput) => call<number>('assign_referent', { input });
+export const listFollowUps = (apprenticeId: Id) => call<FollowUpRow[]>('list_follow_ups', { apprenticeId });
+export const saveFollowUp = (input: FollowUpInput) => call<FollowUp>('save_follow_up', { input });
+/** The « En retard » list as of today. */
+export const getOverdue = () => call<OverdueList>('get_overdue');
+export const setOverdueAfterDays = (days: string) => call<number>('set_overdue_after_days', { days });

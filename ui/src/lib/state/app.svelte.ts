@@ -19,6 +19,7 @@ export const SECTIONS = [
   'plans',
   'offers',
   'surveys',
+  'followups',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -41,6 +42,8 @@ const EMPTY_REFERENCE: ReferenceData = {
   resultFigures: [],
   objectiveStatuses: [],
   milestoneKinds: [],
+  followUpKinds: [],
+  followUpTopics: [],
   levels: [],
 };
 

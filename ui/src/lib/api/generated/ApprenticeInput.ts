@@ -5,4 +5,8 @@ export type ApprenticeInput = { id: Id | null, cohortId: Id | null, firstName: s
 /**
  * An [`ApprenticeStatus`] code: « in_training » or an exit reason.
  */
-status: string, exitDate: string, referentId: Id | null, };
+status: string, exitDate: string, referentId: Id | null, 
+/**
+ * The day the référent chosen here takes over (needed when it changes).
+ */
+referentSince: string, };

@@ -22,7 +22,11 @@ accompanied: Rate,
 /**
  * Partners with no co-organised action in the last 12 months.
  */
-dormantPartnerCount: number, recentActions: Array<ActionRow>, 
+dormantPartnerCount: number, 
+/**
+ * Apprentices in training whose last monthly review is too old (today).
+ */
+overdueFollowUpCount: number, recentActions: Array<ActionRow>, 
 /**
  * Results of each filière's leavers of the year (at 6 and 12 months).
  */

@@ -3,6 +3,8 @@ import type { ActionKindChoice } from "./ActionKindChoice";
 import type { ApprenticeStatus } from "./ApprenticeStatus";
 import type { Choice } from "./Choice";
 import type { EmploymentContract } from "./EmploymentContract";
+import type { FollowUpKind } from "./FollowUpKind";
+import type { FollowUpTopic } from "./FollowUpTopic";
 import type { MilestoneKind } from "./MilestoneKind";
 import type { ObjectiveMeasure } from "./ObjectiveMeasure";
 import type { ObjectiveStatus } from "./ObjectiveStatus";
@@ -19,7 +21,7 @@ import type { Timepoint } from "./Timepoint";
 /**
  * Every closed list with its labels, sent once to the UI.
  */
-export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, 
+export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, followUpKinds: Array<Choice<FollowUpKind>>, followUpTopics: Array<Choice<FollowUpTopic>>, 
 /**
  * Levels of the national nomenclature (3 = CAP … 8 = doctorat).
  */
