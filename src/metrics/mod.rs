@@ -274,7 +274,7 @@ pub fn accompanied(members: &[Member]) -> Figure {
     Figure::new(
         "accompanied",
         "Apprentis accompagnés",
-        "Apprentis des promos de l’année présents à au moins une action de l’indicateur 29 dans l’année ÷ apprentis de ces promos.",
+        "Apprentis des promos de l’année présents à au moins une action de l’indicateur 29 dans l’année ÷ apprentis de ces promos (sortis avant la rentrée exclus).",
         members
             .iter()
             .filter(|m| m.accompanied)

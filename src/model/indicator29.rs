@@ -75,9 +75,9 @@ pub struct ExitSurveyInput {
 pub enum CellState {
     /// A questionnaire was recorded (its situation may be « injoignable »).
     Answered,
-    /// Due since fewer than 30 days.
+    /// Due since 30 days at most.
     Due,
-    /// Due since 30 days or more, still unanswered.
+    /// Due since more than 30 days, still unanswered.
     Overdue,
     NotYetDue,
 }

@@ -243,6 +243,28 @@ fn check_references(tx: &Transaction<'_>, action: &NewAction) -> Result<()> {
             ensure_exists(tx, table, id, field, message)?;
         }
     }
+    let year = SchoolYear::containing(action.start_date).label();
+    for &objective in &action.objective_ids {
+        let fits: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM objective o JOIN action_plan p ON p.id = o.plan_id
+                 JOIN cohort c ON c.programme_id = p.programme_id
+                 WHERE o.id = ?1 AND p.school_year = ?2 AND c.id IN (SELECT value FROM json_each(?3)))",
+            params![
+                objective,
+                year,
+                serde_json::to_string(&action.cohort_ids).unwrap_or_default()
+            ],
+            |r| r.get(0),
+        )?;
+        if !fits {
+            return Err(field_error(
+                "objectiveIds",
+                format!(
+                    "Un objectif choisi n’est pas du plan {year} d’une filière visée : une action sert les objectifs de son année."
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 

@@ -88,7 +88,25 @@ pub(super) fn sync_referent(
     match (current, referent) {
         (None, None) => Ok(()),
         (Some((_, staff, _)), Some(new)) if staff == new => Ok(()),
-        (None, Some(new)) => open(new, since.unwrap_or(start_of_training)),
+        (None, Some(new)) => {
+            // After a time without référent, the history resumes where it stopped.
+            let last_end: Option<NaiveDate> = tx.query_row(
+                "SELECT max(end_date) FROM referent_period WHERE apprentice_id = ?1",
+                [apprentice_id],
+                |r| r.get(0),
+            )?;
+            let start = since.or(last_end).unwrap_or(start_of_training);
+            if let Some(end) = last_end.filter(|end| start < *end) {
+                return Err(field_error(
+                    "referentSince",
+                    format!(
+                        "Le référent précédent a suivi cet(te) apprenti(e) jusqu’au {}\u{a0}: le relais ne peut pas être antérieur.",
+                        crate::format::date(end)
+                    ),
+                ));
+            }
+            open(new, start)
+        }
         (Some((period, _, start)), new) => {
             let since = since.ok_or_else(|| {
                 field_error(

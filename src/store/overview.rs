@@ -198,28 +198,45 @@ impl Store {
                 allow("Supprimer ce membre de l’équipe ?".into())
             }
             Entity::Apprentice => {
-                let marks = self.count(
-                    "SELECT count(*) FROM attendance WHERE apprentice_id = ?1",
-                    id,
-                )?;
-                let surveys = self.count(
-                    "SELECT count(*) FROM exit_survey WHERE apprentice_id = ?1",
-                    id,
-                )?;
-                if surveys > 0 {
-                    allow(format!(
-                        "Supprimer cet(te) apprenti(e), ses {} et ses {} ? Ses présences et ses réponses \
-                         disparaîtront des taux.",
-                        count(marks, "émargement", "émargements"),
-                        count(surveys, "questionnaire de sortie", "questionnaires de sortie")
-                    ))
-                } else if marks > 0 {
-                    allow(format!(
-                        "Supprimer cet(te) apprenti(e) et ses {} ? Ses présences disparaîtront des taux.",
-                        count(marks, "émargement", "émargements")
-                    ))
+                let parts = [
+                    (
+                        self.count(
+                            "SELECT count(*) FROM attendance WHERE apprentice_id = ?1",
+                            id,
+                        )?,
+                        "émargement",
+                        "émargements",
+                    ),
+                    (
+                        self.count(
+                            "SELECT count(*) FROM exit_survey WHERE apprentice_id = ?1",
+                            id,
+                        )?,
+                        "questionnaire de sortie",
+                        "questionnaires de sortie",
+                    ),
+                    (
+                        self.count(
+                            "SELECT count(*) FROM follow_up WHERE apprentice_id = ?1",
+                            id,
+                        )?,
+                        "entretien de suivi",
+                        "entretiens de suivi",
+                    ),
+                ];
+                let named: Vec<String> = parts
+                    .iter()
+                    .filter(|(n, _, _)| *n > 0)
+                    .map(|(n, one, many)| format!("ses {}", count(*n, one, many)))
+                    .collect();
+                if named.is_empty() {
+                    allow("Supprimer cet(te) apprenti(e)\u{a0}?".into())
                 } else {
-                    allow("Supprimer cet(te) apprenti(e) ?".into())
+                    allow(format!(
+                        "Supprimer cet(te) apprenti(e), {}\u{a0}? Ce sont des preuves des indicateurs 14 et 29\u{a0}: \
+                         elles disparaîtront des taux et du suivi.",
+                        named.join(", ")
+                    ))
                 }
             }
             Entity::Partner => {
@@ -286,10 +303,13 @@ impl Store {
                     "SELECT count(*) FROM action_objective WHERE objective_id = ?1",
                     id,
                 )?;
-                allow(format!(
-                    "Supprimer cet objectif ? {} n’y seront plus rattachées (elles restent).",
-                    count(links, "action", "actions")
-                ))
+                allow(if links == 0 {
+                    "Supprimer cet objectif\u{a0}?".to_owned()
+                } else {
+                    format!(
+                        "Supprimer cet objectif\u{a0}? Les actions liées ({links}) n’y seront plus rattachées\u{a0}; elles restent."
+                    )
+                })
             }
             Entity::Milestone => allow("Retirer ce jalon du calendrier ?".into()),
             Entity::RelayedOffer => allow("Supprimer cette offre relayée ?".into()),
@@ -380,10 +400,12 @@ impl Store {
         )
         };
         let apprentices_of_year = format!(
-            "SELECT count(*) FROM apprentice p JOIN cohort c ON c.id = p.cohort_id WHERE {cohorts_in_year}"
+            "SELECT count(*) FROM apprentice p JOIN cohort c ON c.id = p.cohort_id WHERE {cohorts_in_year}
+               AND (p.exit_date IS NULL OR p.exit_date >= ?1)"
         );
         let accompanied_of_year = format!(
             "SELECT count(*) FROM apprentice p JOIN cohort c ON c.id = p.cohort_id WHERE {cohorts_in_year}
+               AND (p.exit_date IS NULL OR p.exit_date >= ?1)
                AND EXISTS (SELECT 1 FROM attendance t JOIN action a ON a.id = t.action_id
                            WHERE t.apprentice_id = p.id AND t.present AND a.indicator29 AND {in_year})"
         );

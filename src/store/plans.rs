@@ -191,8 +191,8 @@ pub fn default_milestones(year: SchoolYear) -> Vec<Milestone> {
     ]
 }
 
-/// Attendance of one apprentice in the year: (apprentice, kind, indicator 29).
-type Attended = Vec<(Id, ActionKind, bool)>;
+/// Attendance of one apprentice in the year: (apprentice, kind, indicator 29, date).
+type Attended = Vec<(Id, ActionKind, bool, NaiveDate)>;
 
 struct PlanContext {
     year: SchoolYear,
@@ -203,6 +203,11 @@ struct PlanContext {
     actions: Vec<ActionRow>,
     links: HashMap<Id, Vec<Id>>,
     results: Option<metrics::ProgrammeResults>,
+}
+
+/// An objective counts the actions of its own period.
+fn in_period(o: &Objective, date: NaiveDate) -> bool {
+    o.period_start <= date && date <= o.period_end
 }
 
 fn counts_for(o: &Objective, kind: ActionKind, indicator29: bool) -> bool {
@@ -228,14 +233,19 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT t.apprentice_id, x.kind, x.indicator29 FROM attendance t
+            "SELECT t.apprentice_id, x.kind, x.indicator29, x.start_date FROM attendance t
              JOIN action x ON x.id = t.action_id
              JOIN apprentice a ON a.id = t.apprentice_id JOIN cohort c ON c.id = a.cohort_id
              WHERE c.programme_id = ?1 AND t.present AND x.start_date BETWEEN ?2 AND ?3",
         )?;
         let attended = stmt
             .query_map(params![programme_id, from, to], |r| {
-                Ok((r.get(0)?, code(r, 1, ActionKind::from_code)?, r.get(2)?))
+                Ok((
+                    r.get(0)?,
+                    code(r, 1, ActionKind::from_code)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let actions = self.list_actions(&ActionFilter {
@@ -288,7 +298,7 @@ impl Store {
                 let attended: HashSet<Id> = ctx
                     .attended
                     .iter()
-                    .filter(|(_, kind, i29)| counts_for(&o, *kind, *i29))
+                    .filter(|(_, kind, i29, date)| counts_for(&o, *kind, *i29) && in_period(&o, *date))
                     .map(|a| a.0)
                     .collect();
                 let numerator: Vec<Id> = denominator
@@ -302,7 +312,7 @@ impl Store {
                     _ => "Apprentis en dernière année (promos finissant dans l’année)",
                 };
                 let method = format!(
-                    "{who} présents à au moins une action {kinds} de l’année ÷ {} ; sortis avant la rentrée exclus.",
+                    "{who} présents à au moins une action {kinds} de la période de l’objectif ÷ {} ; sortis avant la rentrée exclus.",
                     who.to_lowercase()
                 );
                 let f = Figure {
@@ -320,25 +330,31 @@ impl Store {
                 let n = ctx
                     .actions
                     .iter()
-                    .filter(|a| counts_for(&o, a.kind, a.indicator29))
+                    .filter(|a| counts_for(&o, a.kind, a.indicator29) && in_period(&o, a.start_date))
                     .count();
                 (
                     Some(n as f64),
                     format!("{n} action{}", if n > 1 { "s" } else { "" }),
                     format!(
-                        "Actions {} de l’année scolaire {} visant une promo de la filière.",
+                        "Actions {} de la période de l’objectif (du {} au {}) visant une promo de la filière.",
                         kinds_phrase(&o),
-                        ctx.year.label()
+                        crate::format::date(o.period_start),
+                        crate::format::date(o.period_end)
                     ),
                 )
             }
             ObjectiveMeasure::Result => {
-                // Last year's leavers: their 6- and 12-month questionnaires fall due this year.
-                let leavers_year = SchoolYear::starting(ctx.year.start_year() - 1);
-                if ctx.results.is_none() {
+                let result = o.result.unwrap_or(ResultFigure::ResponseRate6);
+                // Last year's leavers: their 6- and 12-month questionnaires
+                // fall due this year. The share accompanied is this year's.
+                let leavers_year = if result == ResultFigure::Accompanied {
+                    ctx.year
+                } else {
+                    SchoolYear::starting(ctx.year.start_year() - 1)
+                };
+                if ctx.results.as_ref().is_none_or(|r| r.school_year != leavers_year) {
                     ctx.results = Some(self.programme_results(ctx.programme_id, leavers_year, as_of)?);
                 }
-                let result = o.result.unwrap_or(ResultFigure::ResponseRate6);
                 let key = match result {
                     ResultFigure::ResponseRate6 | ResultFigure::ResponseRate12 => "response_rate",
                     ResultFigure::Insertion6 | ResultFigure::Insertion12 => "insertion",
@@ -355,12 +371,16 @@ impl Store {
                     .cloned();
                 match found {
                     Some(f) => {
-                        let method = format!(
-                            "{} des sortants de l’année scolaire {} (leurs questionnaires tombent pendant le plan) : {}",
-                            result.label(),
-                            leavers_year.label(),
-                            f.rate.method
-                        );
+                        let method = if result == ResultFigure::Accompanied {
+                            format!("{}, année scolaire {} : {}", result.label(), ctx.year.label(), f.rate.method)
+                        } else {
+                            format!(
+                                "{} des sortants de l’année scolaire {} (leurs questionnaires tombent pendant le plan) : {}",
+                                result.label(),
+                                leavers_year.label(),
+                                f.rate.method
+                            )
+                        };
                         let out = (f.rate.percent, f.rate.display.clone(), method);
                         figure = Some(f);
                         out
@@ -475,11 +495,7 @@ impl Store {
         };
         let objectives = self.objective_progress(&plan, as_of)?;
         let ctx = self.plan_context(plan.programme_id, plan.school_year)?;
-        let linked: HashSet<Id> = self
-            .conn
-            .prepare_cached("SELECT DISTINCT action_id FROM action_objective")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let linked: HashSet<Id> = ctx.links.values().flatten().copied().collect();
         let isolated_actions = ctx
             .actions
             .into_iter()
@@ -700,7 +716,7 @@ impl Writer<'_> {
         match id {
             Some(id) => {
                 let before = get_plan(tx, id)?;
-                if before.school_year != p.school_year {
+                if before.school_year != p.school_year || before.programme_id != p.programme_id {
                     let objectives: i64 = tx.query_row(
                         "SELECT count(*) FROM objective WHERE plan_id = ?1",
                         [id],
@@ -709,7 +725,7 @@ impl Writer<'_> {
                     if objectives > 0 {
                         return Err(field_error(
                             "schoolYear",
-                            "Ce plan a des objectifs datés dans son année : créez plutôt un plan pour l’autre année.",
+                            "Ce plan a des objectifs propres à sa filière et à son année : créez plutôt un autre plan.",
                         ));
                     }
                 }
@@ -757,6 +773,24 @@ impl Writer<'_> {
                 return Err(field_error(
                     "cohortId",
                     "Choisissez une promo de la filière du plan.",
+                ));
+            }
+            let taught: bool = tx.query_row(
+                "SELECT start_date <= ?2 AND end_date >= ?1 FROM cohort WHERE id = ?3",
+                params![
+                    plan.school_year.first_day(),
+                    plan.school_year.last_day(),
+                    cohort
+                ],
+                |r| r.get(0),
+            )?;
+            if !taught {
+                return Err(field_error(
+                    "cohortId",
+                    format!(
+                        "Choisissez une promo en formation pendant l’année {}.",
+                        plan.school_year.label()
+                    ),
                 ));
             }
         }

@@ -58,7 +58,7 @@ fn state_of(due_on: NaiveDate, answered: bool, as_of: NaiveDate) -> CellState {
         CellState::Answered
     } else if as_of < due_on {
         CellState::NotYetDue
-    } else if as_of < due_on + Duration::days(OVERDUE_AFTER_DAYS) {
+    } else if as_of <= due_on + Duration::days(OVERDUE_AFTER_DAYS) {
         CellState::Due
     } else {
         CellState::Overdue
@@ -83,9 +83,23 @@ impl Store {
         Ok(surveys)
     }
 
-    /// Creates or corrects a questionnaire; returns it as stored.
-    pub fn save_exit_survey(&mut self, input: &ExitSurveyInput) -> Result<ExitSurvey> {
+    /// Creates or corrects a questionnaire; returns it as stored. `today`
+    /// refuses a date in the future (a typo would count in the figures).
+    pub fn save_exit_survey(
+        &mut self,
+        input: &ExitSurveyInput,
+        today: NaiveDate,
+    ) -> Result<ExitSurvey> {
         let survey = validate::check_exit_survey(input)?;
+        if survey.surveyed_on > today {
+            return Err(field_error(
+                "surveyedOn",
+                format!(
+                    "Le {} est à venir : un questionnaire est daté du jour où la réponse a été recueillie.",
+                    crate::format::date(survey.surveyed_on)
+                ),
+            ));
+        }
         let id = self.batch(|w| w.save_exit_survey(input.id, &survey))?;
         self.exit_survey(id)
     }
@@ -263,6 +277,7 @@ impl Store {
                     a.first_name, a.last_name, c.label
              FROM apprentice a JOIN cohort c ON c.id = a.cohort_id
              WHERE c.programme_id = ?1 AND c.start_date <= ?3 AND c.end_date >= ?2
+               AND (a.exit_date IS NULL OR a.exit_date >= ?2)
              ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE, a.id",
         )?;
         let known: std::collections::HashSet<Id> = people.iter().map(|p| p.id).collect();
@@ -382,17 +397,19 @@ impl Writer<'_> {
             }
             Some(Some(exit)) => exit,
         };
-        // The exit questionnaire may be collected in the last weeks of training.
+        // The exit questionnaire may be collected in the last weeks of
+        // training; the others from a month before they fall due.
         let earliest = match s.timepoint {
             Timepoint::Exit => exit - Duration::days(31),
-            _ => exit,
+            t => metrics::due_on(exit, t) - Duration::days(30),
         };
         if s.surveyed_on < earliest {
             return Err(field_error(
                 "surveyedOn",
                 format!(
-                    "La sortie date du {} : le questionnaire ne peut pas être antérieur au {}.",
+                    "La sortie date du {} : ce questionnaire « {} » ne peut pas être antérieur au {}.",
                     crate::format::date(exit),
+                    s.timepoint.label().to_lowercase(),
                     crate::format::date(earliest)
                 ),
             ));

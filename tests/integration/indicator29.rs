@@ -186,16 +186,19 @@ fn one_questionnaire_moves_the_response_rate_the_insertion_rate_and_the_objectiv
     assert_eq!(objective_before.display, six.response_rate.rate.display);
 
     store
-        .save_exit_survey(&ExitSurveyInput {
-            apprentice_id: Some(row.apprentice_id),
-            timepoint: "m6".into(),
-            surveyed_on: cell.due_on.format("%d/%m/%Y").to_string(),
-            method: "phone".into(),
-            situation: "employed".into(),
-            contract: "cdi".into(),
-            in_target_job: true,
-            ..Default::default()
-        })
+        .save_exit_survey(
+            &ExitSurveyInput {
+                apprentice_id: Some(row.apprentice_id),
+                timepoint: "m6".into(),
+                surveyed_on: cell.due_on.format("%d/%m/%Y").to_string(),
+                method: "phone".into(),
+                situation: "employed".into(),
+                contract: "cdi".into(),
+                in_target_job: true,
+                ..Default::default()
+            },
+            as_of(),
+        )
         .unwrap();
 
     let after = store.programme_results(mco, year, as_of()).unwrap();
@@ -284,7 +287,7 @@ fn a_bad_questionnaire_gets_a_french_message_and_writes_nothing() {
     // Still in training: no questionnaire yet.
     let error = fields(
         s.store
-            .save_exit_survey(&survey("job_seeking"))
+            .save_exit_survey(&survey("job_seeking"), d(2030, 1, 1))
             .unwrap_err(),
     );
     assert_eq!(error[0].0, "apprenticeId");
@@ -311,38 +314,69 @@ fn a_bad_questionnaire_gets_a_french_message_and_writes_nothing() {
     );
 
     // Employed with no contract; studies with no type; an unknown situation.
-    let error = fields(s.store.save_exit_survey(&survey("employed")).unwrap_err());
+    let error = fields(
+        s.store
+            .save_exit_survey(&survey("employed"), d(2030, 1, 1))
+            .unwrap_err(),
+    );
     assert_eq!(error[0].0, "contract");
     let error = fields(
         s.store
-            .save_exit_survey(&survey("school_studies"))
+            .save_exit_survey(&survey("school_studies"), d(2030, 1, 1))
             .unwrap_err(),
     );
     assert_eq!(error[0].0, "studyType");
     let error = fields(
         s.store
-            .save_exit_survey(&survey("en vacances"))
+            .save_exit_survey(&survey("en vacances"), d(2030, 1, 1))
             .unwrap_err(),
     );
     assert_eq!(error[0].0, "situation");
     // Before the exit.
     let mut early = survey("job_seeking");
     early.surveyed_on = "01/05/2027".into();
-    let error = fields(s.store.save_exit_survey(&early).unwrap_err());
+    let error = fields(s.store.save_exit_survey(&early, d(2030, 1, 1)).unwrap_err());
     assert_eq!(error[0].0, "surveyedOn");
     assert!(error[0].1.contains("30/06/2027"), "{error:?}");
+    // A 12-month questionnaire a year early, or one dated in the future.
+    let mut too_early = survey("job_seeking");
+    too_early.timepoint = "m12".into();
+    too_early.surveyed_on = "02/07/2027".into();
+    let error = fields(
+        s.store
+            .save_exit_survey(&too_early, d(2030, 1, 1))
+            .unwrap_err(),
+    );
+    assert!(
+        error[0].1.contains("31/05/2028"),
+        "a month before it falls due: {error:?}"
+    );
+    let error = fields(
+        s.store
+            .save_exit_survey(&survey("job_seeking"), d(2027, 12, 1))
+            .unwrap_err(),
+    );
+    assert_eq!(error[0].0, "surveyedOn");
+    assert!(error[0].1.contains("à venir"), "{error:?}");
     assert_eq!(count(&s.store, "exit_survey"), 0, "nothing written");
 
     // A good one, then the same timepoint again.
-    let first = s.store.save_exit_survey(&survey("job_seeking")).unwrap();
-    let error = fields(s.store.save_exit_survey(&survey("inactive")).unwrap_err());
+    let first = s
+        .store
+        .save_exit_survey(&survey("job_seeking"), d(2030, 1, 1))
+        .unwrap();
+    let error = fields(
+        s.store
+            .save_exit_survey(&survey("inactive"), d(2030, 1, 1))
+            .unwrap_err(),
+    );
     assert_eq!(error[0].0, "timepoint");
     assert!(error[0].1.contains("à 6 mois"), "{error:?}");
     // Correcting it is fine; a target-job flag on a non-job is dropped.
     let mut fix = survey("inactive");
     fix.id = Some(first.id);
     fix.in_target_job = true;
-    let fixed = s.store.save_exit_survey(&fix).unwrap();
+    let fixed = s.store.save_exit_survey(&fix, d(2030, 1, 1)).unwrap();
     assert_eq!(
         (fixed.situation, fixed.in_target_job),
         (Situation::Inactive, false)
@@ -475,6 +509,34 @@ fn objectives_are_checked_against_their_plan_and_measured_from_the_records() {
             .collect::<Vec<_>>(),
         vec![second.action.id]
     );
+
+    // An action of another school year cannot serve this plan's objective,
+    // and one after the objective's period does not count for it.
+    let mut other_year = super::action_input(&s, &[(0, true, true)]);
+    other_year.start_date = "12/06/2025".into();
+    other_year.objective_ids = vec![objective_id];
+    let error = fields(s.store.save_action(&other_year).unwrap_err());
+    assert_eq!(error[0].0, "objectiveIds");
+    assert!(error[0].1.contains("2024-2025"), "{error:?}");
+    let mut objective_count = objective("action_count", "2");
+    objective_count.label = "Deux ateliers CV avant avril".into();
+    s.store
+        .save_objective(&objective_count, d(2026, 4, 1))
+        .unwrap();
+    let mut late = super::action_input(&s, &[(0, true, true)]);
+    late.start_date = "15/04/2026".into();
+    s.store.save_action(&late).unwrap();
+    let detail = s.store.plan_detail(plan.id, d(2026, 5, 1)).unwrap();
+    let counted = detail
+        .objectives
+        .iter()
+        .find(|o| o.objective.label == "Deux ateliers CV avant avril")
+        .unwrap();
+    assert_eq!(
+        counted.display, "2 actions",
+        "April is after the objective's period"
+    );
+    assert!(counted.method.contains("31/03/2026"), "{}", counted.method);
 }
 
 #[test]

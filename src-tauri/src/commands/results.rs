@@ -22,7 +22,7 @@ pub async fn save_exit_survey(
     data: State<'_, AppData>,
     input: ExitSurveyInput,
 ) -> CommandResult<ExitSurvey> {
-    Ok(data.store()?.save_exit_survey(&input)?)
+    Ok(data.store()?.save_exit_survey(&input, today())?)
 }
 
 #[tauri::command]
