@@ -357,7 +357,7 @@ impl Writer<'_> {
             return Err(field_error(
                 "heldOn",
                 format!(
-                    "La promo commence le {}\u{a0}: l’entretien ne peut pas dater d’avant.",
+                    "La promo commence le {}\u{a0}: un entretien ne peut pas dater de plus d’un mois avant.",
                     crate::format::date(cohort_start)
                 ),
             ));

@@ -201,6 +201,15 @@ pub fn check_objective(input: &ObjectiveInput, year: SchoolYear) -> Result<NewOb
             ));
             manual_date = f.date("manualDate", &input.manual_date, true);
         }
+        // A source or a date without the value would be lost: say so.
+        Some(ObjectiveMeasure::Manual)
+            if !input.manual_source.trim().is_empty() || !input.manual_date.trim().is_empty() =>
+        {
+            f.error(
+                "manualValue",
+                "Indiquez la valeur constatée, ou effacez sa source et sa date.",
+            );
+        }
         _ => {}
     }
     match (plan_id, period_start, period_end, measure, target) {
@@ -278,6 +287,13 @@ pub fn check_relayed_offer(input: &RelayedOfferInput) -> Result<NewRelayedOffer>
             "D’où vient l’offre ? Choisissez un partenaire ou écrivez la source.",
         );
     }
+    if input.partner_id.is_some() && source.is_some() {
+        // Both would leave one of them unsaid: the person chooses.
+        f.error(
+            "source",
+            "Un partenaire est choisi\u{a0}: effacez la source libre, ou retirez le partenaire.",
+        );
+    }
     let title = f.required("title", &input.title, "L’intitulé de l’offre", 300);
     let contract = f.choice(
         "contract",
@@ -302,11 +318,7 @@ pub fn check_relayed_offer(input: &RelayedOfferInput) -> Result<NewRelayedOffer>
         (Some(offered_on), Some(contract), Some(channel)) if f.is_clean() => Ok(NewRelayedOffer {
             offered_on,
             partner_id: input.partner_id,
-            source: if input.partner_id.is_some() {
-                None
-            } else {
-                source
-            },
+            source,
             title,
             contract,
             channel,

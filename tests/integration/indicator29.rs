@@ -598,12 +598,29 @@ fn an_offer_needs_a_source_a_contract_and_a_filiere() {
     );
     let names: Vec<&str> = error.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(names, vec!["source", "programmeIds"]);
-    let offer = s
+    let both = s
         .store
         .save_relayed_offer(&RelayedOfferInput {
             offered_on: "12/10/2025".into(),
             partner_id: Some(s.partner),
             source: "ignored when a partner is chosen".into(),
+            title: "Auxiliaire de crèche".into(),
+            contract: "cdd".into(),
+            channel: "ent".into(),
+            programme_ids: vec![programme, programme],
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        fields(both)[0].0,
+        "source",
+        "a partner and a free source: the person chooses"
+    );
+    let offer = s
+        .store
+        .save_relayed_offer(&RelayedOfferInput {
+            offered_on: "12/10/2025".into(),
+            partner_id: Some(s.partner),
             title: "Auxiliaire de crèche".into(),
             contract: "cdd".into(),
             channel: "ent".into(),
