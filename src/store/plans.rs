@@ -493,8 +493,8 @@ impl Store {
                 .optional()?,
             None => None,
         };
-        let objectives = self.objective_progress(&plan, as_of)?;
-        let ctx = self.plan_context(plan.programme_id, plan.school_year)?;
+        let mut ctx = self.plan_context(plan.programme_id, plan.school_year)?;
+        let objectives = self.measure_objectives(&mut ctx, plan.id, as_of)?;
         let linked: HashSet<Id> = ctx.links.values().flatten().copied().collect();
         let isolated_actions = ctx
             .actions
@@ -526,28 +526,24 @@ impl Store {
         })
     }
 
-    /// Who these apprentices are (name and promo), for figures' lists.
+    /// Who these apprentices are (name and promo), for figures' lists: one query.
     pub fn people(&self, ids: &[Id]) -> Result<Vec<metrics::PersonRef>> {
+        let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.first_name, a.last_name, c.label FROM apprentice a
-             JOIN cohort c ON c.id = a.cohort_id WHERE a.id = ?1",
+             JOIN cohort c ON c.id = a.cohort_id
+             WHERE a.id IN (SELECT value FROM json_each(?1)) ORDER BY a.id",
         )?;
-        let mut people = Vec::with_capacity(ids.len());
-        for &id in ids {
-            if let Some(person) = stmt
-                .query_row([id], |r| {
-                    Ok(metrics::PersonRef {
-                        id: r.get(0)?,
-                        first_name: r.get(1)?,
-                        last_name: r.get(2)?,
-                        cohort_label: r.get(3)?,
-                    })
+        let people = stmt
+            .query_map([serde_json::to_string(&ids).unwrap_or_default()], |r| {
+                Ok(metrics::PersonRef {
+                    id: r.get(0)?,
+                    first_name: r.get(1)?,
+                    last_name: r.get(2)?,
+                    cohort_label: r.get(3)?,
                 })
-                .optional()?
-            {
-                people.push(person);
-            }
-        }
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(people)
     }
 
@@ -558,9 +554,18 @@ impl Store {
         as_of: NaiveDate,
     ) -> Result<Vec<ObjectiveProgress>> {
         let mut ctx = self.plan_context(plan.programme_id, plan.school_year)?;
-        objectives_where(&self.conn, "o.plan_id = ?1", plan.id)?
+        self.measure_objectives(&mut ctx, plan.id, as_of)
+    }
+
+    fn measure_objectives(
+        &self,
+        ctx: &mut PlanContext,
+        plan_id: Id,
+        as_of: NaiveDate,
+    ) -> Result<Vec<ObjectiveProgress>> {
+        objectives_where(&self.conn, "o.plan_id = ?1", plan_id)?
             .into_iter()
-            .map(|o| self.progress(&mut ctx, o, as_of))
+            .map(|o| self.progress(ctx, o, as_of))
             .collect()
     }
 

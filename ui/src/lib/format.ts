@@ -16,6 +16,22 @@ export function formatDate(iso: string | null | undefined): string {
   return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
+/** Today as a date field holds it: « 05/01/2026 » (forms prefill it; the core parses it). */
+export function todayTyped(now: Date = new Date()): string {
+  const dd = String(now.getDate()).padStart(2, '0');
+  const mm = String(now.getMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${now.getFullYear()}`;
+}
+
+/** « 2025-06-30 » → « 2024-2025 »: a school year runs from 1 September to 31 August. */
+export function schoolYearOf(iso: string): string {
+  const match = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!match) return '';
+  const year = Number(match[1]);
+  const start = Number(match[2]) >= 9 ? year : year - 1;
+  return `${start}-${start + 1}`;
+}
+
 /** « 14:30:00 » → « 14 h 30 », « 09:00:00 » → « 9 h ». */
 export function formatTime(time: string | null | undefined): string {
   if (!time) return '';

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import SurveysPage from '../lib/features/surveys/SurveysPage.svelte';
-import { pickCohort, schoolYearOf, todayInput } from '../lib/features/surveys/surveys';
+import { pickCohort } from '../lib/features/surveys/surveys';
+import { schoolYearOf, todayTyped as todayInput } from '../lib/format';
 import type { ApprenticeRow } from '../lib/api/generated/ApprenticeRow';
 import type { CohortRow } from '../lib/api/generated/CohortRow';
 import type { ExitSurvey } from '../lib/api/generated/ExitSurvey';

@@ -66,13 +66,6 @@ export function groupOverdue(rows: OverdueRow[], grouping: Grouping): OverdueGro
   }));
 }
 
-/** Today as a date field holds it: « 05/01/2026 ». */
-export function todayInput(now: Date = new Date()): string {
-  const dd = String(now.getDate()).padStart(2, '0');
-  const mm = String(now.getMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${now.getFullYear()}`;
-}
-
 /** Who a follow-up form is about, from the « En retard » list or the list of apprentices. */
 export type Person = {
   id: number;

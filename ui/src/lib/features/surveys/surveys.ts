@@ -38,22 +38,6 @@ export function isStudies(situation: string): boolean {
   return situation === 'school_studies' || situation === 'apprenticeship';
 }
 
-/** « 2025-06-30 » → « 2024-2025 »: a school year runs from 1 September to 31 August. */
-export function schoolYearOf(iso: string): string {
-  const match = /^(\d{4})-(\d{2})/.exec(iso);
-  if (!match) return '';
-  const year = Number(match[1]);
-  const start = Number(match[2]) >= 9 ? year : year - 1;
-  return `${start}-${start + 1}`;
-}
-
-/** Today as a date field holds it: « 05/01/2026 ». */
-export function todayInput(now: Date = new Date()): string {
-  const dd = String(now.getDate()).padStart(2, '0');
-  const mm = String(now.getMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${now.getFullYear()}`;
-}
-
 /** The promos of a filière, the newest first. */
 export function newestFirst(cohorts: CohortRow[]): CohortRow[] {
   return [...cohorts].sort((a, b) => b.startDate.localeCompare(a.startDate) || b.endDate.localeCompare(a.endDate) || b.id - a.id);
