@@ -9,6 +9,36 @@ pub fn decimal(value: f64, decimals: usize) -> String {
 }
 
 /// « 25/11/2026 ».
+/// A number with at most `decimals` decimals, trailing zeros dropped:
+/// « 14 », « 14,5 », « 1 240 » (thin grouping for thousands).
+pub fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_owned(), Some(f.to_owned())),
+        None => (text, None),
+    };
+    let (sign, digits) = match int.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", int.as_str()),
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 pub fn date(value: NaiveDate) -> String {
     value.format("%d/%m/%Y").to_string()
 }
@@ -48,6 +78,17 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_drop_trailing_zeros_and_group_thousands() {
+        assert_eq!(number(14.0, 1), "14");
+        assert_eq!(number(14.5, 1), "14,5");
+        assert_eq!(number(14.25, 1), "14,2");
+        assert_eq!(number(1240.0, 0), "1\u{202f}240");
+        assert_eq!(number(1_234_567.5, 1), "1\u{202f}234\u{202f}567,5");
+        assert_eq!(number(-3.5, 1), "-3,5");
+        assert_eq!(number(0.0, 1), "0");
+    }
 
     #[test]
     fn french_formats() {

@@ -11,6 +11,7 @@ pub use error::{Error, FieldError, Result};
 pub mod format;
 pub mod metrics;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod support;
 pub mod validate;

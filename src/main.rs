@@ -74,6 +74,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// One apprentice's « dossier individuel » (indicator 14): with `--out`,
+    /// printed as a PDF (written atomically); `--format json` prints the
+    /// file's value, of which the PDF is a rendering.
+    ApprenticeFile {
+        /// The apprentice's id (as the app and `overdue --format json` give it).
+        #[arg(long, value_name = "ID")]
+        apprentice: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<std::path::PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Produces an A4 PDF from a document model (JSON), written atomically.
     RenderDocument(RenderDocumentArgs),
     /// Writes a deterministic French sample document model and its proof files.
@@ -136,7 +148,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 "CFA de démonstration créé dans {} : {} filières, {} promos, {} apprentis, {} membres de l’équipe, \
                  {} partenaires, {} conventions, {} actions, {} lignes d’émargement, {} sortants, \
                  {} questionnaires de sortie, {} plans d’actions ({} objectifs), {} offres relayées, {} bilans, \
-                 {} entretiens de suivi, {} changements de référent.",
+                 {} entretiens de suivi, {} changements de référent, {} évaluations avant/après, \
+                 {} ressources d’accompagnement ({} chiffres d’usage), {} non-conformités.",
                 store.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 summary.programmes,
                 summary.cohorts,
@@ -153,7 +166,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 summary.offers,
                 summary.reviews,
                 summary.follow_ups,
-                summary.referent_changes
+                summary.referent_changes,
+                summary.evaluations,
+                summary.resources,
+                summary.resource_usages,
+                summary.non_conformities
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -177,6 +194,53 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             match format {
                 Format::Json => print_json(&results)?,
                 Format::Text => print_results(&results),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ApprenticeFile {
+            apprentice,
+            out,
+            format,
+        } => {
+            let store = open(data_dir)?;
+            let id = tremplin::model::Id(apprentice);
+            let file = store.apprentice_file(id)?;
+            let written = match &out {
+                Some(path) => Some(tremplin::report::write_individual_file(
+                    &store,
+                    id,
+                    path,
+                    chrono::Local::now().naive_local(),
+                )?),
+                None => None,
+            };
+            match (format, written) {
+                (Format::Json, _) => print_json(&file)?,
+                (Format::Text, Some(w)) => println!(
+                    "Dossier individuel de {} {} écrit dans {} : {} page(s), {} octets.",
+                    file.apprentice.first_name,
+                    file.apprentice.last_name,
+                    w.path.display(),
+                    w.pages,
+                    w.bytes
+                ),
+                (Format::Text, None) => {
+                    println!(
+                        "{} {} — {} ({})",
+                        file.apprentice.first_name,
+                        file.apprentice.last_name,
+                        file.cohort_label,
+                        file.programme_code
+                    );
+                    for e in &file.timeline {
+                        println!(
+                            "{}  {}  {}",
+                            tremplin::format::date(e.date),
+                            e.label,
+                            e.detail
+                        );
+                    }
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -61,6 +61,20 @@ pub fn invoke_handler<R: tauri::Runtime>(
         followups::save_follow_up,
         followups::get_overdue,
         followups::set_overdue_after_days,
+        support::get_evaluation,
+        support::save_evaluation,
+        support::delete_evaluation,
+        support::list_support_resources,
+        support::get_support_resource,
+        support::save_support_resource,
+        support::save_resource_usage,
+        support::list_framework,
+        support::list_non_conformities,
+        support::get_non_conformity,
+        support::save_non_conformity,
+        support::get_apprentice_file,
+        support::export_apprentice_file,
+        support::open_export,
     ]
 }
 
@@ -76,6 +90,7 @@ pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
 pub fn run() {
     let data = AppData::open(tremplin::location::data_dir(None));
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .manage(data)
         .invoke_handler(invoke_handler())
         .run(context());

@@ -12,6 +12,7 @@ use crate::store::{Store, Writer};
 use crate::validate;
 
 mod history;
+mod measures;
 mod support;
 
 #[derive(Debug, Clone)]
@@ -51,6 +52,10 @@ pub struct DemoSummary {
     pub reviews: usize,
     pub follow_ups: usize,
     pub referent_changes: usize,
+    pub evaluations: usize,
+    pub resources: usize,
+    pub resource_usages: usize,
+    pub non_conformities: usize,
 }
 
 /// Small deterministic generator (SplitMix64): the same seed, the same CFA.
@@ -955,6 +960,8 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
         actions,
     };
     let leavers = history::build(w, &context, &mut summary)?;
+    measures::final_year(w, &context, &leavers, &mut summary)?;
     support::build(w, &context, &leavers, &mut summary)?;
+    measures::build(w, &context, &mut summary)?;
     Ok(summary)
 }

@@ -296,6 +296,153 @@ closed_list! {
 }
 
 closed_list! {
+    /// How an action's evaluations before and after are scored.
+    EvaluationScale {
+        OutOf20 = "out_of_20", "Note sur 20";
+        OutOf10 = "out_of_10", "Note sur 10";
+        Percent = "percent", "% de bonnes réponses";
+    }
+}
+
+impl EvaluationScale {
+    /// The highest score of the scale.
+    pub fn max(self) -> f64 {
+        match self {
+            EvaluationScale::OutOf20 => 20.0,
+            EvaluationScale::OutOf10 => 10.0,
+            EvaluationScale::Percent => 100.0,
+        }
+    }
+
+    /// « 14,5/20 », « 80 % ».
+    pub fn show(self, score: f64) -> String {
+        let value = crate::format::number(score, 1);
+        match self {
+            EvaluationScale::OutOf20 => format!("{value}/20"),
+            EvaluationScale::OutOf10 => format!("{value}/10"),
+            EvaluationScale::Percent => format!("{value}\u{202f}%"),
+        }
+    }
+
+    /// A difference of scores: « +3,5 points », « −10 points ».
+    pub fn show_gain(self, gain: f64) -> String {
+        let value = crate::format::number(gain.abs(), 1);
+        let sign = if gain > 0.0 {
+            "+"
+        } else if gain < 0.0 {
+            "−"
+        } else {
+            ""
+        };
+        let unit = if gain.abs() >= 2.0 { "points" } else { "point" };
+        format!("{sign}{value}\u{a0}{unit}")
+    }
+}
+
+impl ActionKind {
+    /// Kinds whose participants are evaluated before and after (indicator 14).
+    pub fn is_evaluated(self) -> bool {
+        matches!(
+            self,
+            ActionKind::LearningSupport
+                | ActionKind::DigitalTools
+                | ActionKind::SoftSkills
+                | ActionKind::CitizenshipWorkshop
+        )
+    }
+}
+
+closed_list! {
+    /// Support resources (« outils et ressources complémentaires »).
+    ResourceKind {
+        ELearning = "e_learning", "Plateforme d’e-learning";
+        Library = "library", "Médiathèque / CDI";
+        MethodSheets = "method_sheets", "Fiches méthodes";
+        OnlineTutoring = "online_tutoring", "Tutorat en ligne";
+        FinancialAid = "financial_aid", "Aides financières";
+        SocialServices = "social_services", "Travailleurs sociaux et services";
+        Catering = "catering", "Restauration";
+        Lodging = "lodging", "Hébergement";
+        Mobility = "mobility", "Aide à la mobilité";
+        Other = "other", "Autre ressource";
+    }
+}
+
+closed_list! {
+    /// What a usage figure of a support resource counts.
+    UsageMetric {
+        Connections = "connections", "Connexions";
+        CompletionRate = "completion_rate", "Taux de complétion (%)";
+        Loans = "loans", "Prêts";
+        Sessions = "sessions", "Séances";
+        Satisfaction = "satisfaction", "Satisfaction (sur 5)";
+        Beneficiaries = "beneficiaries", "Bénéficiaires";
+    }
+}
+
+impl UsageMetric {
+    /// The highest value the figure can take, when it has one.
+    pub fn max(self) -> Option<f64> {
+        match self {
+            UsageMetric::CompletionRate => Some(100.0),
+            UsageMetric::Satisfaction => Some(5.0),
+            _ => None,
+        }
+    }
+
+    /// Counts are whole numbers; rates and scores are not.
+    pub fn is_count(self) -> bool {
+        self.max().is_none()
+    }
+
+    /// « 1 240 », « 72,5 % », « 4,2/5 ».
+    pub fn show(self, value: f64) -> String {
+        match self {
+            UsageMetric::CompletionRate => format!("{}\u{202f}%", crate::format::number(value, 1)),
+            UsageMetric::Satisfaction => format!("{}/5", crate::format::number(value, 1)),
+            _ => crate::format::number(value, 0),
+        }
+    }
+}
+
+closed_list! {
+    /// How serious a non-conformity is.
+    NonConformityLevel {
+        Minor = "minor", "Mineure";
+        Major = "major", "Majeure";
+    }
+}
+
+impl NonConformityLevel {
+    /// Months given to make corrective actions effective, from the audit.
+    pub fn months_to_correct(self) -> u32 {
+        match self {
+            NonConformityLevel::Major => 3,
+            NonConformityLevel::Minor => 6,
+        }
+    }
+}
+
+closed_list! {
+    /// Where a non-conformity comes from.
+    RootCause {
+        Process = "process", "Processus";
+        Documentation = "documentation", "Documentation";
+        HumanResources = "human_resources", "Ressources humaines";
+        Other = "other", "Autre";
+    }
+}
+
+closed_list! {
+    /// Where a corrective action stands.
+    CorrectiveStatus {
+        Planned = "planned", "Prévue";
+        InProgress = "in_progress", "En cours";
+        Done = "done", "Réalisée";
+    }
+}
+
+closed_list! {
     /// Milestones of the school year the calendar shows.
     MilestoneKind {
         Rentree = "rentree", "Rentrée";
@@ -326,6 +473,8 @@ pub struct ActionKindChoice {
     pub label: String,
     pub indicator14: bool,
     pub indicator29: bool,
+    /// Its participants are scored before and after (the « Évaluation » tab).
+    pub evaluated: bool,
 }
 
 /// Every closed list with its labels, sent once to the UI.
@@ -350,6 +499,12 @@ pub struct ReferenceData {
     pub milestone_kinds: Vec<Choice<MilestoneKind>>,
     pub follow_up_kinds: Vec<Choice<FollowUpKind>>,
     pub follow_up_topics: Vec<Choice<FollowUpTopic>>,
+    pub evaluation_scales: Vec<Choice<EvaluationScale>>,
+    pub resource_kinds: Vec<Choice<ResourceKind>>,
+    pub usage_metrics: Vec<Choice<UsageMetric>>,
+    pub non_conformity_levels: Vec<Choice<NonConformityLevel>>,
+    pub root_causes: Vec<Choice<RootCause>>,
+    pub corrective_statuses: Vec<Choice<CorrectiveStatus>>,
     /// Levels of the national nomenclature (3 = CAP … 8 = doctorat).
     pub levels: Vec<Choice<u8>>,
 }
@@ -387,6 +542,7 @@ impl ReferenceData {
                         label: code.label().to_owned(),
                         indicator14,
                         indicator29,
+                        evaluated: code.is_evaluated(),
                     }
                 })
                 .collect(),
@@ -406,6 +562,12 @@ impl ReferenceData {
             milestone_kinds: choices(MilestoneKind::ALL, MilestoneKind::label),
             follow_up_kinds: choices(FollowUpKind::ALL, FollowUpKind::label),
             follow_up_topics: choices(FollowUpTopic::ALL, FollowUpTopic::label),
+            evaluation_scales: choices(EvaluationScale::ALL, EvaluationScale::label),
+            resource_kinds: choices(ResourceKind::ALL, ResourceKind::label),
+            usage_metrics: choices(UsageMetric::ALL, UsageMetric::label),
+            non_conformity_levels: choices(NonConformityLevel::ALL, NonConformityLevel::label),
+            root_causes: choices(RootCause::ALL, RootCause::label),
+            corrective_statuses: choices(CorrectiveStatus::ALL, CorrectiveStatus::label),
             levels: choices(&[3u8, 4, 5, 6, 7, 8], level_label),
         }
     }
@@ -471,6 +633,12 @@ mod tests {
         check(MilestoneKind::ALL, MilestoneKind::code);
         check(FollowUpKind::ALL, FollowUpKind::code);
         check(FollowUpTopic::ALL, FollowUpTopic::code);
+        check(EvaluationScale::ALL, EvaluationScale::code);
+        check(ResourceKind::ALL, ResourceKind::code);
+        check(UsageMetric::ALL, UsageMetric::code);
+        check(NonConformityLevel::ALL, NonConformityLevel::code);
+        check(RootCause::ALL, RootCause::code);
+        check(CorrectiveStatus::ALL, CorrectiveStatus::code);
     }
 
     #[test]

@@ -594,6 +594,8 @@ pub struct Dashboard {
     /// Apprentices in training whose last monthly review is too old (today).
     #[ts(type = "number")]
     pub overdue_follow_up_count: i64,
+    /// Corrective actions of open non-conformities past their due date (today).
+    pub overdue_corrective_actions: Vec<crate::model::OverdueCorrectiveAction>,
     pub recent_actions: Vec<ActionRow>,
     /// Results of each filière's leavers of the year (at 6 and 12 months).
     pub results: Vec<crate::metrics::ProgrammeResults>,

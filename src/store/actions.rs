@@ -371,6 +371,12 @@ fn write_attendance(tx: &Transaction<'_>, id: Id, a: &NewAction) -> Result<()> {
             mark.is_some_and(|m| m.signed)
         ])?;
     }
+    // Scores of apprentices no longer invited go with their attendance row.
+    tx.execute(
+        "DELETE FROM evaluation_score WHERE action_id = ?1
+           AND apprentice_id NOT IN (SELECT apprentice_id FROM attendance WHERE action_id = ?1)",
+        [id],
+    )?;
     Ok(())
 }
 

@@ -12,6 +12,8 @@
 //! (dashboard and deletions).
 
 mod actions;
+mod conformity;
+mod files;
 mod followups;
 mod offers;
 mod organisation;
@@ -20,6 +22,7 @@ mod partners;
 mod people;
 mod plans;
 mod programmes;
+mod resources;
 mod reviews;
 mod schema;
 mod surveys;

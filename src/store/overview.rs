@@ -30,6 +30,9 @@ pub enum Entity {
     RelayedOffer,
     AnnualReview,
     FollowUp,
+    NonConformity,
+    SupportResource,
+    ResourceUsage,
 }
 
 impl Entity {
@@ -49,6 +52,9 @@ impl Entity {
             Entity::RelayedOffer => "relayed_offer",
             Entity::AnnualReview => "annual_review",
             Entity::FollowUp => "follow_up",
+            Entity::NonConformity => "non_conformity",
+            Entity::SupportResource => "support_resource",
+            Entity::ResourceUsage => "resource_usage",
         }
     }
 
@@ -68,6 +74,9 @@ impl Entity {
             Entity::RelayedOffer => "Offre relayée",
             Entity::AnnualReview => "Bilan annuel",
             Entity::FollowUp => "Entretien de suivi",
+            Entity::NonConformity => "Non-conformité",
+            Entity::SupportResource => "Ressource d’accompagnement",
+            Entity::ResourceUsage => "Chiffre d’usage",
         }
     }
 }
@@ -317,6 +326,37 @@ impl Store {
             Entity::FollowUp => allow(
                 "Supprimer cet entretien ? Le suivi de l’apprenti(e) ne le montrera plus.".into(),
             ),
+            Entity::NonConformity => {
+                let actions = self.count(
+                    "SELECT count(*) FROM corrective_action WHERE non_conformity_id = ?1",
+                    id,
+                )?;
+                let reviews = self.count(
+                    "SELECT count(*) FROM steering_review WHERE non_conformity_id = ?1",
+                    id,
+                )?;
+                allow(format!(
+                    "Supprimer cette non-conformité, ses {} et ses {}\u{a0}? L’auditeur de surveillance \
+                     vérifiera qu’elle a été traitée\u{a0}: ne la supprimez que si elle a été saisie par erreur.",
+                    count(actions, "action corrective", "actions correctives"),
+                    count(reviews, "revue de pilotage", "revues de pilotage")
+                ))
+            }
+            Entity::SupportResource => {
+                let usages = self.count(
+                    "SELECT count(*) FROM resource_usage WHERE resource_id = ?1",
+                    id,
+                )?;
+                allow(if usages == 0 {
+                    "Supprimer cette ressource\u{a0}?".to_owned()
+                } else {
+                    format!(
+                        "Supprimer cette ressource et ses {}\u{a0}? Ce sont des preuves de l’indicateur 14.",
+                        count(usages, "chiffre d’usage", "chiffres d’usage")
+                    )
+                })
+            }
+            Entity::ResourceUsage => allow("Supprimer ce chiffre d’usage\u{a0}?".into()),
         }
     }
 
@@ -447,6 +487,7 @@ impl Store {
             results: self.all_results(year, today)?,
             previous_results: self.all_results(SchoolYear::starting(year.start_year() - 1), today)?,
             overdue_follow_up_count: self.overdue(today)?.rows.len() as i64,
+            overdue_corrective_actions: self.overdue_corrective_actions(today)?,
         })
     }
 }

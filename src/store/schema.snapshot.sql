@@ -111,6 +111,34 @@ CREATE TABLE cohort (
     UNIQUE (programme_id, label)
 );
 
+CREATE TABLE corrective_action (
+    id                INTEGER PRIMARY KEY,
+    non_conformity_id INTEGER NOT NULL REFERENCES non_conformity (id) ON DELETE CASCADE,
+    description       TEXT NOT NULL,
+    owner_id          INTEGER REFERENCES staff (id) ON DELETE RESTRICT,
+    due_date          TEXT NOT NULL,
+    status            TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done')),
+    done_on           TEXT,
+    -- What proves it was carried out (the files themselves come with the proofs).
+    proofs            TEXT,
+    CHECK ((status = 'done') = (done_on IS NOT NULL))
+);
+
+CREATE TABLE evaluation (
+    action_id INTEGER PRIMARY KEY REFERENCES action (id) ON DELETE CASCADE,
+    scale     TEXT NOT NULL CHECK (scale IN ('out_of_20', 'out_of_10', 'percent')),
+    target    REAL CHECK (target >= 0)
+);
+
+CREATE TABLE evaluation_score (
+    action_id     INTEGER NOT NULL REFERENCES evaluation (action_id) ON DELETE CASCADE,
+    apprentice_id INTEGER NOT NULL REFERENCES apprentice (id) ON DELETE CASCADE,
+    before_score  REAL CHECK (before_score >= 0),
+    after_score   REAL CHECK (after_score >= 0),
+    CHECK (before_score IS NOT NULL OR after_score IS NOT NULL),
+    PRIMARY KEY (action_id, apprentice_id)
+) WITHOUT ROWID;
+
 CREATE TABLE exit_survey (
     id            INTEGER PRIMARY KEY,
     apprentice_id INTEGER NOT NULL REFERENCES apprentice (id) ON DELETE CASCADE,
@@ -144,6 +172,16 @@ CREATE TABLE follow_up_topic (
     PRIMARY KEY (follow_up_id, topic)
 ) WITHOUT ROWID;
 
+CREATE TABLE framework_indicator (
+    number          INTEGER PRIMARY KEY CHECK (number BETWEEN 1 AND 99),
+    criterion       INTEGER NOT NULL,
+    criterion_label TEXT NOT NULL,
+    label           TEXT NOT NULL,
+    -- 1 when the indicator applies to CFAs only (13, 14, 15, 29…).
+    cfa_only        INTEGER NOT NULL DEFAULT 0,
+    framework       TEXT NOT NULL
+);
+
 CREATE TABLE milestone (
     id          INTEGER PRIMARY KEY,
     school_year TEXT NOT NULL REFERENCES milestone_year (school_year) ON DELETE CASCADE,
@@ -157,6 +195,18 @@ CREATE TABLE milestone (
 CREATE TABLE milestone_year (
     school_year TEXT PRIMARY KEY
 ) WITHOUT ROWID;
+
+CREATE TABLE non_conformity (
+    id          INTEGER PRIMARY KEY,
+    indicator   INTEGER NOT NULL REFERENCES framework_indicator (number) ON DELETE RESTRICT,
+    level       TEXT NOT NULL CHECK (level IN ('minor', 'major')),
+    found_on    TEXT NOT NULL,
+    description TEXT NOT NULL,
+    root_cause  TEXT NOT NULL CHECK (root_cause IN ('process', 'documentation', 'human_resources', 'other')),
+    -- The day it was lifted (every corrective action done); empty while open.
+    closed_on   TEXT,
+    CHECK (closed_on IS NULL OR closed_on >= found_on)
+);
 
 CREATE TABLE objective (
     id            INTEGER PRIMARY KEY,
@@ -239,6 +289,18 @@ CREATE TABLE relayed_offer (
     CHECK (partner_id IS NOT NULL OR source IS NOT NULL)
 );
 
+CREATE TABLE resource_usage (
+    id           INTEGER PRIMARY KEY,
+    resource_id  INTEGER NOT NULL REFERENCES support_resource (id) ON DELETE CASCADE,
+    period_start TEXT NOT NULL,
+    period_end   TEXT NOT NULL,
+    metric       TEXT NOT NULL,
+    value        REAL NOT NULL CHECK (value >= 0),
+    note         TEXT,
+    CHECK (period_end >= period_start),
+    UNIQUE (resource_id, metric, period_start)
+);
+
 CREATE TABLE setting (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -252,6 +314,29 @@ CREATE TABLE staff (
     email      TEXT,
     phone      TEXT
 );
+
+CREATE TABLE steering_review (
+    id                INTEGER PRIMARY KEY,
+    non_conformity_id INTEGER NOT NULL REFERENCES non_conformity (id) ON DELETE CASCADE,
+    held_on           TEXT NOT NULL,
+    notes             TEXT NOT NULL
+);
+
+CREATE TABLE support_resource (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    description TEXT,
+    provider    TEXT,
+    -- Who to contact, or where it is (a room, a web address written as text).
+    access      TEXT
+);
+
+CREATE TABLE support_resource_programme (
+    resource_id  INTEGER NOT NULL REFERENCES support_resource (id) ON DELETE CASCADE,
+    programme_id INTEGER NOT NULL REFERENCES programme (id) ON DELETE RESTRICT,
+    PRIMARY KEY (resource_id, programme_id)
+) WITHOUT ROWID;
 
 CREATE INDEX action_cohort_cohort ON action_cohort (cohort_id);
 
@@ -279,11 +364,21 @@ CREATE INDEX attendance_apprentice ON attendance (apprentice_id);
 
 CREATE INDEX cohort_programme ON cohort (programme_id);
 
+CREATE INDEX corrective_action_due ON corrective_action (status, due_date);
+
+CREATE INDEX corrective_action_nc ON corrective_action (non_conformity_id);
+
+CREATE INDEX corrective_action_owner ON corrective_action (owner_id);
+
+CREATE INDEX evaluation_score_apprentice ON evaluation_score (apprentice_id);
+
 CREATE INDEX follow_up_apprentice ON follow_up (apprentice_id, held_on);
 
 CREATE INDEX follow_up_staff ON follow_up (staff_id);
 
 CREATE INDEX milestone_year_index ON milestone (school_year);
+
+CREATE INDEX non_conformity_found ON non_conformity (found_on);
 
 CREATE INDEX objective_cohort ON objective (cohort_id);
 
@@ -302,3 +397,9 @@ CREATE INDEX referent_period_staff ON referent_period (staff_id);
 CREATE INDEX relayed_offer_date ON relayed_offer (offered_on);
 
 CREATE INDEX relayed_offer_partner ON relayed_offer (partner_id);
+
+CREATE INDEX resource_usage_period ON resource_usage (period_start);
+
+CREATE INDEX steering_review_nc ON steering_review (non_conformity_id, held_on);
+
+CREATE INDEX support_resource_programme_programme ON support_resource_programme (programme_id);

@@ -1,13 +1,19 @@
 //! Indicator 14's computations over records already loaded: which
-//! apprentices are overdue for their monthly review. Pure functions; the day
+//! apprentices are overdue for their monthly review, the figures of an
+//! evaluation before and after, the deadline of a corrective action. Pure functions; the day
 //! (`as_of`) is always given, never read from the clock.
 
 use chrono::NaiveDate;
 
 use crate::model::{Id, OverdueRow};
 
+mod evaluation;
+mod file;
 #[cfg(test)]
 mod tests;
+
+pub use evaluation::{default_due_date, evaluation_figures, LEARNING_SUPPORT_GROUP_MAX};
+pub use file::{presence, score_summary, timeline};
 
 /// Default of the « En retard » setting: a monthly review older than this is late.
 pub const DEFAULT_OVERDUE_DAYS: i64 = 35;

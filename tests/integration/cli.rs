@@ -264,3 +264,55 @@ fn overdue_lists_the_late_reviews_as_json_and_grouped_text() {
     let bad = tremplin(&folder, &["overdue", "--as-of", "31/02/2026"]);
     assert!(!bad.status.success());
 }
+
+#[test]
+fn apprentice_file_prints_the_pdf_and_its_value_as_json() {
+    let folder = Folder::new();
+    assert!(tremplin(&folder, &["demo"]).status.success());
+    let id = folder
+        .open()
+        .list_apprentices(&Default::default())
+        .unwrap()
+        .first()
+        .map(|row| row.apprentice.id)
+        .unwrap();
+    let out = folder.path().join("dossier.pdf");
+    let printed = tremplin(
+        &folder,
+        &[
+            "apprentice-file",
+            "--apprentice",
+            &id.to_string(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(printed.status.success(), "{}", text(&printed.stderr));
+    let said = text(&printed.stdout);
+    assert!(said.starts_with("Dossier individuel de "), "{said}");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+
+    let json = tremplin(
+        &folder,
+        &[
+            "apprentice-file",
+            "--apprentice",
+            &id.to_string(),
+            "--format",
+            "json",
+        ],
+    );
+    assert!(json.status.success(), "{}", text(&json.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let expected = folder.open().apprentice_file(id).unwrap();
+    assert_eq!(value, serde_json::to_value(&expected).unwrap());
+    assert!(value["timeline"].as_array().unwrap().len() > 3);
+
+    let missing = tremplin(&folder, &["apprentice-file", "--apprentice", "999999"]);
+    assert!(!missing.status.success());
+    assert!(
+        text(&missing.stderr).contains("999999"),
+        "{}",
+        text(&missing.stderr)
+    );
+}

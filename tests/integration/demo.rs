@@ -13,7 +13,18 @@ fn the_demo_has_the_promised_shape() {
         (3, 12, 192),
         "two promos in training and two that left, per filière"
     );
-    assert_eq!((summary.partners, summary.actions), (25, 93));
+    // 93 actions, plus the remise à niveau of each promo that left in 2025.
+    assert_eq!((summary.partners, summary.actions), (25, 96));
+    assert_eq!(
+        (
+            summary.evaluations,
+            summary.resources,
+            summary.resource_usages,
+            summary.non_conformities
+        ),
+        (19, 8, 56, 2),
+        "indicator 14's measured support: evaluations, resources, non-conformities"
+    );
     assert_eq!(summary.leavers, 72);
     assert_eq!((summary.plans, summary.reviews), (6, 3));
     assert!(summary.exit_surveys > 200 && summary.offers == 48);
@@ -109,7 +120,7 @@ fn scale_multiplies_the_demo() {
     .unwrap();
     assert_eq!(
         (summary.programmes, summary.apprentices, summary.actions),
-        (9, 576, 279)
+        (9, 576, 288)
     );
     assert_eq!(
         store.list_programmes().unwrap().len(),

@@ -11,6 +11,7 @@ mod document;
 mod indicator14;
 mod indicator29;
 mod store;
+mod support;
 
 use std::path::{Path, PathBuf};
 

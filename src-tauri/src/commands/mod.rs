@@ -10,3 +10,4 @@ pub mod people;
 pub mod plans;
 pub mod programmes;
 pub mod results;
+pub mod support;

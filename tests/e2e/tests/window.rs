@@ -316,7 +316,7 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
     };
     let data_dir = data.path().to_owned();
     let task = tokio::spawn(async move {
-        tokio::time::timeout(Duration::from_secs(300), scenario(&mut runner, &data_dir)).await
+        tokio::time::timeout(Duration::from_secs(480), scenario(&mut runner, &data_dir)).await
     });
     let outcome = task.await;
     if !matches!(outcome, Ok(Ok(()))) {
@@ -333,7 +333,7 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
             exited,
             "the app did not exit when its WebDriver session ended"
         ),
-        Ok(Err(_)) => panic!("the scenario took more than five minutes"),
+        Ok(Err(_)) => panic!("the scenario took more than eight minutes"),
         Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
 }
@@ -471,6 +471,8 @@ async fn scenario(s: &mut Session, data: &Path) {
             "staff",
             "programmes",
             "offers",
+            "resources",
+            "conformity",
         ] {
             s.click(&format!("[data-nav=\"{section}\"]")).await;
             s.find(&format!("[data-nav=\"{section}\"][aria-current=\"page\"]"))
@@ -722,6 +724,7 @@ async fn scenario(s: &mut Session, data: &Path) {
 
     indicator_29(s, data).await;
     indicator_14(s, data).await;
+    indicator_14_measures(s, data).await;
 }
 
 /// The text of `css` parsed as a number (« 6 »).
@@ -796,6 +799,217 @@ async fn indicator_14(s: &mut Session, data: &Path) {
     s.click("[data-nav=\"dashboard\"]").await;
     s.wait_text(card, &(before - 1).to_string()).await;
     s.shot("dashboard-overdue-after").await;
+}
+
+/// Indicator 14's second half: a late corrective action marked done leaves
+/// the dashboard; a score typed in an action's « Évaluation » tab moves its
+/// figures; a usage figure added to a resource; a leaver's « dossier
+/// individuel » shows every kind of record and prints as a PDF.
+async fn indicator_14_measures(s: &mut Session, data: &Path) {
+    // The dashboard counts the open non-conformity's late corrective action.
+    s.click("[data-nav=\"dashboard\"]").await;
+    let card = "[data-testid=\"dashboard-corrective\"] .stat-value";
+    s.find(card).await;
+    assert_eq!(
+        number(s, card).await,
+        1,
+        "the demo's one late corrective action"
+    );
+    s.find("[data-testid=\"dashboard-corrective-list\"] [data-corrective]")
+        .await;
+    s.shot("tableau-de-bord-correctives").await;
+    s.click("[data-action=\"open-corrective\"]").await;
+    s.find("[data-nav=\"conformity\"][aria-current=\"page\"]")
+        .await;
+    let (nc, late_action): (i64, i64) = database(data)
+        .query_row(
+            "SELECT n.id, c.id FROM non_conformity n JOIN corrective_action c ON c.non_conformity_id = n.id
+             WHERE n.closed_on IS NULL AND c.status <> 'done' AND c.due_date < date('now')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    s.find(&format!("tr[data-id=\"{nc}\"] [data-late=\"1\"]"))
+        .await;
+    s.click(&format!("tr[data-id=\"{nc}\"] td")).await;
+    let row = s
+        .find(&format!(
+            "[data-corrective-id=\"{late_action}\"][data-overdue]"
+        ))
+        .await;
+    let index = row
+        .attr("data-corrective-index")
+        .await
+        .unwrap()
+        .expect("the row says its index");
+    row.scroll_into_view().await.unwrap();
+    s.shot("non-conformite").await;
+    s.select(
+        &format!("[id=\"field-correctiveActions.{index}.status\"]"),
+        "done",
+    )
+    .await;
+    s.find(&format!("[id=\"field-correctiveActions.{index}.doneOn\"]"))
+        .await;
+    s.click("[data-action=\"save\"]").await;
+    s.find(".toast-success").await;
+    assert_eq!(
+        count(
+            &database(data),
+            &format!("SELECT count(*) FROM corrective_action WHERE id = {late_action} AND status = 'done' AND done_on IS NOT NULL")
+        ),
+        1,
+        "the corrective action is done in the SQLite file"
+    );
+    s.click("[data-nav=\"dashboard\"]").await;
+    s.wait_text(card, "0").await;
+
+    // An evaluated action: one more participant reaches the target.
+    let (action, title, apprentice, reached): (i64, String, i64, i64) = database(data)
+        .query_row(
+            "SELECT a.id, a.title, s.apprentice_id,
+                    (SELECT count(*) FROM evaluation_score x WHERE x.action_id = a.id AND x.after_score >= e.target)
+             FROM action a JOIN evaluation e ON e.action_id = a.id JOIN evaluation_score s ON s.action_id = a.id
+             WHERE a.kind = 'citizenship_workshop' AND s.after_score < e.target
+             ORDER BY a.start_date DESC, s.apprentice_id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    s.click("[data-nav=\"actions\"]").await;
+    s.type_into("[data-testid=\"search\"]", &title).await;
+    s.click(&format!("tr[data-id=\"{action}\"] td")).await;
+    s.click("[data-tab=\"evaluation\"]").await;
+    let target = "[data-testid=\"evaluation-figures\"] [data-figure=\"target\"] .figure-count";
+    s.wait_text(target, &format!("{reached} / ")).await;
+    s.type_into(
+        &format!("input[data-score=\"after\"][data-apprentice=\"{apprentice}\"]"),
+        "95",
+    )
+    .await;
+    s.click("[data-action=\"save-evaluation\"]").await;
+    s.wait_text(target, &format!("{} / ", reached + 1)).await;
+    s.shot("evaluation-avant-apres").await;
+    assert_eq!(
+        count(
+            &database(data),
+            &format!("SELECT count(*) FROM evaluation_score WHERE action_id = {action} AND apprentice_id = {apprentice} AND after_score = 95")
+        ),
+        1
+    );
+
+    // A usage figure for a support resource.
+    s.click("[data-nav=\"resources\"]").await;
+    s.wait_text("[data-testid=\"count\"]", "8").await;
+    s.click("tbody tr[data-index=\"0\"] td").await;
+    s.find("[data-testid=\"resource-usages\"]").await;
+    let resource: i64 = s
+        .find("tbody tr[data-index=\"0\"]")
+        .await
+        .attr("data-id")
+        .await
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let before = count(
+        &database(data),
+        &format!("SELECT count(*) FROM resource_usage WHERE resource_id = {resource}"),
+    );
+    s.type_into("#field-periodStart", "01/12/2026").await;
+    s.type_into("#field-periodEnd", "31/12/2026").await;
+    s.select("#field-metric", "beneficiaries").await;
+    s.type_into("#field-value", "14").await;
+    s.click("[data-action=\"add-usage\"]").await;
+    s.find("[data-testid=\"resource-usages\"] tr[data-usage-id]")
+        .await;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while count(
+        &database(data),
+        &format!("SELECT count(*) FROM resource_usage WHERE resource_id = {resource}"),
+    ) != before + 1
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the figure reaches the SQLite file"
+        );
+        tokio::time::sleep(POLL).await;
+    }
+    s.shot("ressource-chiffres").await;
+
+    // A leaver's file: every kind of record, then printed.
+    let (leaver, last_name): (i64, String) = database(data)
+        .query_row(
+            "SELECT a.id, a.last_name FROM apprentice a WHERE a.exit_date = '2025-06-30'
+               AND (SELECT count(*) FROM referent_period p WHERE p.apprentice_id = a.id) > 1
+               AND EXISTS (SELECT 1 FROM evaluation_score s WHERE s.apprentice_id = a.id)
+               AND EXISTS (SELECT 1 FROM exit_survey s WHERE s.apprentice_id = a.id)
+             ORDER BY a.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    s.click("[data-nav=\"apprentices\"]").await;
+    s.type_into("[data-testid=\"search\"]", &last_name).await;
+    s.click(&format!("tr[data-id=\"{leaver}\"] td")).await;
+    s.click("[data-tab=\"file\"]").await;
+    s.find("[data-testid=\"apprentice-file\"]").await;
+    for kind in [
+        "training",
+        "contract",
+        "referent",
+        "action",
+        "follow_up",
+        "exit",
+        "survey",
+    ] {
+        s.find(&format!(
+            "[data-testid=\"file-timeline\"] [data-kind=\"{kind}\"]"
+        ))
+        .await;
+    }
+    s.wait_text("[data-testid=\"file-actions\"]", "/20 → ")
+        .await;
+    s.find("[data-testid=\"file-referents\"]").await;
+    s.find("[data-testid=\"file-followups\"]").await;
+    s.find("[data-testid=\"file-surveys\"]").await;
+    s.shot("dossier-individuel").await;
+    s.click("[data-action=\"print-file\"]").await;
+    let written = s.wait_text("[data-testid=\"file-written\"]", ".pdf").await;
+    s.find("[data-action=\"open-file\"]").await;
+    let exports: Vec<PathBuf> = std::fs::read_dir(data.join("Exports"))
+        .expect("the PDF is in the data folder's Exports")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(exports.len(), 1, "{exports:?}");
+    let name = exports[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        written.contains(&name),
+        "the window names the file: {written}"
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&exports[0])
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Dossier individuel") && text.contains(&last_name.to_uppercase()),
+        "the PDF is this apprentice's file: {text}"
+    );
+    for section in [
+        "Historique des référents",
+        "Chronologie",
+        "Actions et évaluations",
+        "Entretiens de suivi",
+        "Questionnaires de sortie",
+    ] {
+        assert!(text.contains(section), "the PDF lacks {section}");
+    }
 }
 
 /// The rate of a figure cell, « 58,3 % », or its text when it has none.

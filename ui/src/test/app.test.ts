@@ -24,6 +24,7 @@ const dashboard: Dashboard = {
   accompanied: rate(16, 22, '72,7\u202f%'),
   dormantPartnerCount: 3,
   overdueFollowUpCount: 4,
+  overdueCorrectiveActions: [],
   recentActions: [],
   results: [],
   previousResults: [],

@@ -14,9 +14,9 @@ import type { AttendanceRow } from '../lib/api/generated/AttendanceRow';
 
 export const reference: ReferenceData = {
   actionKinds: [
-    { code: 'cv_workshop', label: 'Atelier CV / lettre de motivation', indicator14: true, indicator29: true },
-    { code: 'job_dating', label: 'Job dating / forum / salon', indicator14: false, indicator29: true },
-    { code: 'mentoring', label: 'Mentorat (jumelage)', indicator14: true, indicator29: false },
+    { code: 'cv_workshop', label: 'Atelier CV / lettre de motivation', indicator14: true, indicator29: true, evaluated: false },
+    { code: 'job_dating', label: 'Job dating / forum / salon', indicator14: false, indicator29: true, evaluated: false },
+    { code: 'mentoring', label: 'Mentorat (jumelage)', indicator14: true, indicator29: false, evaluated: false },
   ],
   partnerKinds: [
     { code: 'employer', label: 'Employeur' },
@@ -102,6 +102,38 @@ export const reference: ReferenceData = {
     { code: 'technical', label: 'Technique' },
     { code: 'social', label: 'Social' },
     { code: 'other', label: 'Autre' },
+  ],
+  evaluationScales: [
+    { code: 'out_of_20', label: 'Note sur 20' },
+    { code: 'out_of_10', label: 'Note sur 10' },
+    { code: 'percent', label: '% de bonnes réponses' },
+  ],
+  resourceKinds: [
+    { code: 'e_learning', label: 'Plateforme d’e-learning' },
+    { code: 'library', label: 'Médiathèque / CDI' },
+    { code: 'financial_aid', label: 'Aides financières' },
+    { code: 'other', label: 'Autre ressource' },
+  ],
+  usageMetrics: [
+    { code: 'connections', label: 'Connexions' },
+    { code: 'completion_rate', label: 'Taux de complétion (%)' },
+    { code: 'satisfaction', label: 'Satisfaction (sur 5)' },
+    { code: 'beneficiaries', label: 'Bénéficiaires' },
+  ],
+  nonConformityLevels: [
+    { code: 'minor', label: 'Mineure' },
+    { code: 'major', label: 'Majeure' },
+  ],
+  rootCauses: [
+    { code: 'process', label: 'Processus' },
+    { code: 'documentation', label: 'Documentation' },
+    { code: 'human_resources', label: 'Ressources humaines' },
+    { code: 'other', label: 'Autre' },
+  ],
+  correctiveStatuses: [
+    { code: 'planned', label: 'Prévue' },
+    { code: 'in_progress', label: 'En cours' },
+    { code: 'done', label: 'Réalisée' },
   ],
   levels: [
     { code: 3, label: '3 — CAP' },

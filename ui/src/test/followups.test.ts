@@ -381,7 +381,7 @@ describe('dashboard', () => {
   const dashboard: Dashboard = {
     schoolYear: '2025-2026', programmeCount: 1, cohortCount: 1, apprenticeCount: 40, staffCount: 3, partnerCount: 1,
     actionCount: 0, action14Count: 0, action29Count: 0, distinctKinds29: 0, participation: rate, accompanied: rate,
-    dormantPartnerCount: 0, overdueFollowUpCount: 4, recentActions: [], results: [], previousResults: [],
+    dormantPartnerCount: 0, overdueFollowUpCount: 4, overdueCorrectiveActions: [], recentActions: [], results: [], previousResults: [],
   };
 
   it('shows the overdue count and opens « Suivi individuel »', async () => {
@@ -389,6 +389,8 @@ describe('dashboard', () => {
     const card = await screen.findByTestId('dashboard-overdue');
     expect(card.querySelector('.stat-label')!.textContent).toBe('Points mensuels en retard');
     expect(card.querySelector('.stat-value')!.textContent).toBe('4');
+    // Beside it, the corrective actions past their due date (none here).
+    expect(screen.getByTestId('dashboard-corrective').querySelector('.stat-value')!.textContent).toBe('0');
     await fireEvent.click(screen.getByRole('button', { name: 'Voir la liste' }));
     expect(store.section).toBe('followups');
   });

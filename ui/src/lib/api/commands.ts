@@ -56,6 +56,19 @@ import type { Staff } from './generated/Staff';
 import type { StaffInput } from './generated/StaffInput';
 import type { StaffRow } from './generated/StaffRow';
 import type { SurveyGrid } from './generated/SurveyGrid';
+import type { ApprenticeFile } from './generated/ApprenticeFile';
+import type { Evaluation } from './generated/Evaluation';
+import type { EvaluationInput } from './generated/EvaluationInput';
+import type { FrameworkIndicator } from './generated/FrameworkIndicator';
+import type { NonConformity } from './generated/NonConformity';
+import type { NonConformityInput } from './generated/NonConformityInput';
+import type { NonConformityRow } from './generated/NonConformityRow';
+import type { ResourceUsage } from './generated/ResourceUsage';
+import type { ResourceUsageInput } from './generated/ResourceUsageInput';
+import type { SupportResourceDetail } from './generated/SupportResourceDetail';
+import type { SupportResourceInput } from './generated/SupportResourceInput';
+import type { SupportResourceRow } from './generated/SupportResourceRow';
+import type { WrittenDocument } from './generated/WrittenDocument';
 
 export const getAppState = () => call<AppState>('get_app_state');
 export const getReferenceData = () => call<ReferenceData>('get_reference_data');
@@ -126,3 +139,29 @@ export const saveFollowUp = (input: FollowUpInput) => call<FollowUp>('save_follo
 /** The « En retard » list as of today. */
 export const getOverdue = () => call<OverdueList>('get_overdue');
 export const setOverdueAfterDays = (days: string) => call<number>('set_overdue_after_days', { days });
+
+/** An action's evaluation before/after (null when it has none yet). */
+export const getEvaluation = (actionId: Id) => call<Evaluation | null>('get_evaluation', { actionId });
+export const saveEvaluation = (input: EvaluationInput) => call<Evaluation>('save_evaluation', { input });
+export const deleteEvaluation = (actionId: Id) => call<void>('delete_evaluation', { actionId });
+
+export const listSupportResources = () => call<SupportResourceRow[]>('list_support_resources');
+export const getSupportResource = (id: Id) => call<SupportResourceDetail>('get_support_resource', { id });
+export const saveSupportResource = (input: SupportResourceInput) =>
+  call<SupportResourceDetail>('save_support_resource', { input });
+export const saveResourceUsage = (input: ResourceUsageInput) => call<ResourceUsage>('save_resource_usage', { input });
+
+/** The Qualiopi reference framework's indicators (kept as data in the core). */
+export const listFramework = () => call<FrameworkIndicator[]>('list_framework');
+/** Every non-conformity, open first; overdue counts as of today. */
+export const listNonConformities = () => call<NonConformityRow[]>('list_non_conformities');
+export const getNonConformity = (id: Id) => call<NonConformity>('get_non_conformity', { id });
+export const saveNonConformity = (input: NonConformityInput) => call<NonConformity>('save_non_conformity', { input });
+
+/** Everything about one apprentice, in time order (the « dossier individuel »). */
+export const getApprenticeFile = (apprenticeId: Id) => call<ApprenticeFile>('get_apprentice_file', { apprenticeId });
+/** Prints the file as a PDF into the data folder's « Exports »: its name and pages. */
+export const exportApprenticeFile = (apprenticeId: Id) =>
+  call<WrittenDocument>('export_apprentice_file', { apprenticeId });
+/** Opens a printed document of « Exports » with the system's viewer. */
+export const openExport = (fileName: string) => call<void>('open_export', { fileName });

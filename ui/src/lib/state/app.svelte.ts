@@ -20,6 +20,8 @@ export const SECTIONS = [
   'offers',
   'surveys',
   'followups',
+  'resources',
+  'conformity',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -44,6 +46,12 @@ const EMPTY_REFERENCE: ReferenceData = {
   milestoneKinds: [],
   followUpKinds: [],
   followUpTopics: [],
+  evaluationScales: [],
+  resourceKinds: [],
+  usageMetrics: [],
+  nonConformityLevels: [],
+  rootCauses: [],
+  correctiveStatuses: [],
   levels: [],
 };
 

@@ -4,4 +4,8 @@ import type { ActionKind } from "./ActionKind";
 /**
  * An action kind with the indicators it counts for by default.
  */
-export type ActionKindChoice = { code: ActionKind, label: string, indicator14: boolean, indicator29: boolean, };
+export type ActionKindChoice = { code: ActionKind, label: string, indicator14: boolean, indicator29: boolean, 
+/**
+ * Its participants are scored before and after (the « Évaluation » tab).
+ */
+evaluated: boolean, };

@@ -2,26 +2,32 @@
 import type { ActionKindChoice } from "./ActionKindChoice";
 import type { ApprenticeStatus } from "./ApprenticeStatus";
 import type { Choice } from "./Choice";
+import type { CorrectiveStatus } from "./CorrectiveStatus";
 import type { EmploymentContract } from "./EmploymentContract";
+import type { EvaluationScale } from "./EvaluationScale";
 import type { FollowUpKind } from "./FollowUpKind";
 import type { FollowUpTopic } from "./FollowUpTopic";
 import type { MilestoneKind } from "./MilestoneKind";
+import type { NonConformityLevel } from "./NonConformityLevel";
 import type { ObjectiveMeasure } from "./ObjectiveMeasure";
 import type { ObjectiveStatus } from "./ObjectiveStatus";
 import type { OfferChannel } from "./OfferChannel";
 import type { OfferContract } from "./OfferContract";
 import type { PartnerKind } from "./PartnerKind";
+import type { ResourceKind } from "./ResourceKind";
 import type { ResultFigure } from "./ResultFigure";
+import type { RootCause } from "./RootCause";
 import type { Situation } from "./Situation";
 import type { StaffRole } from "./StaffRole";
 import type { StudyType } from "./StudyType";
 import type { SurveyMethod } from "./SurveyMethod";
 import type { Timepoint } from "./Timepoint";
+import type { UsageMetric } from "./UsageMetric";
 
 /**
  * Every closed list with its labels, sent once to the UI.
  */
-export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, followUpKinds: Array<Choice<FollowUpKind>>, followUpTopics: Array<Choice<FollowUpTopic>>, 
+export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, followUpKinds: Array<Choice<FollowUpKind>>, followUpTopics: Array<Choice<FollowUpTopic>>, evaluationScales: Array<Choice<EvaluationScale>>, resourceKinds: Array<Choice<ResourceKind>>, usageMetrics: Array<Choice<UsageMetric>>, nonConformityLevels: Array<Choice<NonConformityLevel>>, rootCauses: Array<Choice<RootCause>>, correctiveStatuses: Array<Choice<CorrectiveStatus>>, 
 /**
  * Levels of the national nomenclature (3 = CAP … 8 = doctorat).
  */

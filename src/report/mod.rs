@@ -1,0 +1,99 @@
+//! Documents made of the CFA's records: each fills a [`DocumentModel`] from
+//! values the store loaded, and the document engine prints it. The engine
+//! knows nothing of apprentices; this module knows nothing of pages.
+
+mod individual;
+
+pub use individual::individual_file;
+
+/// A file name from a person's name and a day: « dossier-individuel-dupont-lea-2026-12-02.pdf ».
+pub fn file_name(prefix: &str, parts: &[&str], day: chrono::NaiveDate) -> String {
+    let mut name = String::from(prefix);
+    for part in parts {
+        let folded = crate::format::fold(part);
+        let slug: String = folded
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let slug = slug
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if !slug.is_empty() {
+            name.push('-');
+            name.push_str(&slug);
+        }
+    }
+    format!("{name}-{}.pdf", day.format("%Y-%m-%d"))
+}
+
+/// A document written to disk: where, and how many pages.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WrittenDocument {
+    /// The file's name in its folder (the folder is the app's own).
+    pub file_name: String,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub path: std::path::PathBuf,
+    #[ts(type = "number")]
+    pub pages: usize,
+    #[ts(type = "number")]
+    pub bytes: usize,
+}
+
+/// Prints an apprentice's file to `out` (written atomically).
+pub fn write_individual_file(
+    store: &crate::Store,
+    apprentice_id: crate::model::Id,
+    out: &std::path::Path,
+    generated: chrono::NaiveDateTime,
+) -> crate::Result<WrittenDocument> {
+    let file = store.apprentice_file(apprentice_id)?;
+    let organisation = store.organisation()?;
+    let model = individual_file(organisation.as_ref(), &file, generated);
+    let rendered = crate::document::render_document(&model, std::path::Path::new("."))?;
+    crate::document::write_pdf(out, &rendered.pdf)?;
+    Ok(WrittenDocument {
+        file_name: out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: out.to_path_buf(),
+        pages: rendered.pages,
+        bytes: rendered.pdf.len(),
+    })
+}
+
+/// The folder beside the database where printed documents go (« Exports »).
+pub const EXPORTS_FOLDER: &str = "Exports";
+
+/// The path of a document named `file_name` in the exports folder of the
+/// store's data folder, which is created if needed. The name must be a plain
+/// PDF file name: no folder, no « .. » (it may come from the window).
+pub fn export_path(store: &crate::Store, file_name: &str) -> crate::Result<std::path::PathBuf> {
+    let plain = !file_name.is_empty()
+        && file_name.len() <= 200
+        && file_name.ends_with(".pdf")
+        && !file_name.starts_with('.')
+        && file_name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !plain {
+        return Err(crate::validate::field_error(
+            "fileName",
+            "Ce nom de document n’est pas valide.",
+        ));
+    }
+    let Some(data_dir) = store.path().and_then(|p| p.parent()) else {
+        return Err(crate::validate::field_error(
+            "fileName",
+            "Une base en mémoire n’a pas de dossier où enregistrer un document.",
+        ));
+    };
+    let dir = data_dir.join(EXPORTS_FOLDER);
+    std::fs::create_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
+    Ok(dir.join(file_name))
+}
