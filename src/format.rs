@@ -8,7 +8,6 @@ pub fn decimal(value: f64, decimals: usize) -> String {
     format!("{value:.decimals$}").replace('.', ",")
 }
 
-/// « 25/11/2026 ».
 /// A number with at most `decimals` decimals, trailing zeros dropped:
 /// « 14 », « 14,5 », « 1 240 » (thin grouping for thousands).
 pub fn number(value: f64, decimals: usize) -> String {
@@ -39,6 +38,7 @@ pub fn number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// « 25/11/2026 ».
 pub fn date(value: NaiveDate) -> String {
     value.format("%d/%m/%Y").to_string()
 }

@@ -83,6 +83,9 @@ enum Command {
         apprentice: i64,
         #[arg(long, value_name = "FILE.pdf")]
         out: Option<std::path::PathBuf>,
+        /// The day of the file (which actions count in the participation). Default: today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -200,24 +203,27 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::ApprenticeFile {
             apprentice,
             out,
+            as_of,
             format,
         } => {
             let store = open(data_dir)?;
             let id = tremplin::model::Id(apprentice);
-            let file = store.apprentice_file(id)?;
+            let as_of = as_of_or_today(as_of)?;
+            let file = store.apprentice_file(id, as_of)?;
+            let printed = match as_of == chrono::Local::now().date_naive() {
+                true => chrono::Local::now().naive_local(),
+                false => as_of.and_hms_opt(12, 0, 0).unwrap_or_default(),
+            };
             let written = match &out {
                 Some(path) => Some(tremplin::report::write_individual_file(
-                    &store,
-                    id,
-                    path,
-                    chrono::Local::now().naive_local(),
+                    &store, id, path, printed,
                 )?),
                 None => None,
             };
             match (format, written) {
                 (Format::Json, _) => print_json(&file)?,
                 (Format::Text, Some(w)) => println!(
-                    "Dossier individuel de {} {} écrit dans {} : {} page(s), {} octets.",
+                    "Dossier individuel de {} {} écrit dans {}\u{a0}: {} page(s), {} octets.",
                     file.apprentice.first_name,
                     file.apprentice.last_name,
                     w.path.display(),

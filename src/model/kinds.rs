@@ -326,15 +326,22 @@ impl EvaluationScale {
 
     /// A difference of scores: « +3,5 points », « −10 points ».
     pub fn show_gain(self, gain: f64) -> String {
-        let value = crate::format::number(gain.abs(), 1);
-        let sign = if gain > 0.0 {
+        // Sign and plural follow the printed value: 1,96 prints « +2 points »,
+        // 0,04 prints « 0 point ».
+        let rounded = (gain * 10.0).round() / 10.0;
+        let value = crate::format::number(rounded.abs(), 1);
+        let sign = if rounded > 0.0 {
             "+"
-        } else if gain < 0.0 {
+        } else if rounded < 0.0 {
             "−"
         } else {
             ""
         };
-        let unit = if gain.abs() >= 2.0 { "points" } else { "point" };
+        let unit = if rounded.abs() >= 2.0 {
+            "points"
+        } else {
+            "point"
+        };
         format!("{sign}{value}\u{a0}{unit}")
     }
 }

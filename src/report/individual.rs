@@ -331,7 +331,7 @@ pub fn individual_file(
         metadata: Metadata {
             title: title.clone(),
             author: cfa.clone(),
-            subject: "Qualiopi, indicateur 14 : accompagnement individuel".into(),
+            subject: "Qualiopi, indicateur 14\u{a0}: accompagnement individuel".into(),
             language: "fr-FR".into(),
             creation_date: generated,
         },

@@ -51,7 +51,7 @@ pub fn write_individual_file(
     out: &std::path::Path,
     generated: chrono::NaiveDateTime,
 ) -> crate::Result<WrittenDocument> {
-    let file = store.apprentice_file(apprentice_id)?;
+    let file = store.apprentice_file(apprentice_id, generated.date())?;
     let organisation = store.organisation()?;
     let model = individual_file(organisation.as_ref(), &file, generated);
     let rendered = crate::document::render_document(&model, std::path::Path::new("."))?;

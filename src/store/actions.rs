@@ -385,6 +385,21 @@ impl Writer<'_> {
     pub fn save_action(&self, id: Option<Id>, action: &NewAction) -> Result<Id> {
         let tx = self.tx;
         check_references(tx, action)?;
+        if let (Some(id), false) = (id, action.kind.is_evaluated()) {
+            // Scores would stay hidden behind a kind that has no evaluation.
+            let evaluated: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM evaluation WHERE action_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if evaluated {
+                return Err(field_error(
+                    "kind",
+                    "Cette action a une évaluation avant/après\u{a0}: supprimez-la (onglet « Évaluation ») \
+                     avant de lui donner un type qui n’en a pas.",
+                ));
+            }
+        }
         let id = write_action(tx, id, action)?;
         write_links(tx, id, action)?;
         write_attendance(tx, id, action)?;

@@ -10,8 +10,9 @@ use crate::model::*;
 impl Store {
     /// One apprentice's file: promo, contract, référents, actions (with
     /// presence, signature and scores), follow-ups, exit questionnaires, and
-    /// all of it as one chronology.
-    pub fn apprentice_file(&self, id: Id) -> Result<ApprenticeFile> {
+    /// all of it as one chronology. Participation counts the actions held
+    /// by `as_of` and before the apprentice left (the core never reads the clock).
+    pub fn apprentice_file(&self, id: Id, as_of: chrono::NaiveDate) -> Result<ApprenticeFile> {
         let apprentice = self.apprentice(id)?;
         let cohort = self.cohort(apprentice.cohort_id)?;
         let programme = self.programme(cohort.programme_id)?;
@@ -51,12 +52,14 @@ impl Store {
         follow_ups.reverse();
         let surveys = self.exit_surveys_of(id)?;
         let referents = self.referent_history(id)?;
-        let present = actions.iter().filter(|a| a.present).count() as i64;
+        let until = apprentice.exit_date.map_or(as_of, |exit| exit.min(as_of));
+        let held: Vec<&FileAction> = actions.iter().filter(|a| a.start_date <= until).collect();
+        let present = held.iter().filter(|a| a.present).count() as i64;
         let mut file = ApprenticeFile {
             participation: Rate::new(
                 present,
-                actions.len() as i64,
-                "Actions où l’apprenti(e) était présent(e) ÷ actions auxquelles sa promo était invitée.",
+                held.len() as i64,
+                "Actions où l’apprenti(e) était présent(e) ÷ actions de sa promo tenues pendant sa formation.",
             ),
             apprentice,
             cohort_label: cohort.label,

@@ -132,13 +132,16 @@ impl Store {
                 let plans = self.count(
                     "SELECT (SELECT count(*) FROM action_plan WHERE programme_id = ?1)
                           + (SELECT count(*) FROM annual_review WHERE programme_id = ?1)
-                          + (SELECT count(*) FROM offer_programme WHERE programme_id = ?1)",
+                          + (SELECT count(*) FROM offer_programme WHERE programme_id = ?1)
+                          + (SELECT count(*) FROM support_resource_programme WHERE programme_id = ?1)",
                     id,
                 )?;
                 if plans > 0 {
                     return refuse(
-                        "Cette filière a des plans d’actions, des bilans ou des offres relayées : \
-                         ce sont des preuves de l’indicateur 29, supprimez-les d’abord."
+                        "Cette filière a des plans d’actions, des bilans, des offres relayées ou des ressources \
+                         d’accompagnement qui la servent : \
+                         ce sont des preuves des indicateurs 14 et 29, \
+                         supprimez-les ou retirez-la d’abord."
                             .into(),
                     );
                 }
@@ -195,12 +198,13 @@ impl Store {
                 }
                 let owns = self.count(
                     "SELECT (SELECT count(*) FROM action_plan WHERE owner_id = ?1)
-                          + (SELECT count(*) FROM objective WHERE owner_id = ?1)",
+                          + (SELECT count(*) FROM objective WHERE owner_id = ?1)
+                          + (SELECT count(*) FROM corrective_action WHERE owner_id = ?1)",
                     id,
                 )?;
                 if owns > 0 {
                     return refuse(format!(
-                        "Cette personne est pilote de {} (plans d’actions ou objectifs) : désignez un autre pilote d’abord.",
+                        "Cette personne est pilote de {} (plans d’actions, objectifs ou actions correctives) : désignez un autre pilote d’abord.",
                         count(owns, "élément", "éléments")
                     ));
                 }

@@ -94,22 +94,29 @@ impl Store {
             let (id, before, after) = row?;
             scores.insert(id, (before, after));
         }
-        let rows: Vec<EvaluationRow> = self
-            .attendance_sheet(Some(action_id), &action.cohort_ids)?
-            .into_iter()
-            .map(|a| {
-                let (before, after) = scores.get(&a.apprentice_id).copied().unwrap_or_default();
-                EvaluationRow {
-                    apprentice_id: a.apprentice_id,
-                    first_name: a.first_name,
-                    last_name: a.last_name,
-                    cohort_label: a.cohort_label,
-                    present: a.present,
+        // The rows are the action's attendance rows — the very apprentices a
+        // score may be saved for, even one who has since changed promo.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.first_name, a.last_name, c.label, t.present
+             FROM attendance t JOIN apprentice a ON a.id = t.apprentice_id JOIN cohort c ON c.id = a.cohort_id
+             WHERE t.action_id = ?1
+             ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE, a.id",
+        )?;
+        let rows: Vec<EvaluationRow> = stmt
+            .query_map([action_id], |r| {
+                let id: Id = r.get(0)?;
+                let (before, after) = scores.get(&id).copied().unwrap_or_default();
+                Ok(EvaluationRow {
+                    apprentice_id: id,
+                    first_name: r.get(1)?,
+                    last_name: r.get(2)?,
+                    cohort_label: r.get(3)?,
+                    present: r.get(4)?,
                     before,
                     after,
-                }
-            })
-            .collect();
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let figures = crate::support::evaluation_figures(action.kind, scale, target, &rows);
         Ok(Some(Evaluation {
             action_id,
@@ -258,7 +265,7 @@ impl Writer<'_> {
                 "actionId",
                 format!(
                     "Les évaluations avant/après concernent le soutien pédagogique, les outils numériques, \
-                     les compétences transversales et la citoyenneté\u{a0}; « {} » n’en a pas.",
+                     les compétences transversales et la citoyenneté\u{a0}; «\u{a0}{}\u{a0}» n’en a pas.",
                     kind.label()
                 ),
             ));
@@ -271,7 +278,8 @@ impl Writer<'_> {
             if !ok {
                 return Err(field_error(
                     "scores",
-                    "Un score concerne un(e) apprenti(e) qui n’est pas invité(e) à cette action.",
+                    "Un score concerne un(e) apprenti(e) absent(e) de la feuille d’émargement de cette action\u{a0}: \
+                     enregistrez l’action (sa feuille se met à jour avec ses promos), puis rouvrez l’évaluation.",
                 ));
             }
         }
@@ -363,7 +371,7 @@ impl Writer<'_> {
             return Err(field_error(
                 "metric",
                 format!(
-                    "« {} » est déjà saisi pour la période qui commence le {}\u{a0}: modifiez cette ligne.",
+                    "«\u{a0}{}\u{a0}» est déjà saisi pour la période qui commence le {}\u{a0}: modifiez cette ligne.",
                     u.metric.label(),
                     crate::format::date(u.period_start)
                 ),

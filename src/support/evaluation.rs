@@ -45,8 +45,15 @@ pub fn evaluation_figures(
     });
     let mut warnings = Vec::new();
     if kind == ActionKind::LearningSupport {
+        // The group is who was there; before the sheet is marked, who was scored.
         let present = rows.iter().filter(|r| r.present).count();
-        let group = if present > 0 { present } else { rows.len() };
+        let group = if present > 0 {
+            present
+        } else {
+            rows.iter()
+                .filter(|r| r.before.is_some() || r.after.is_some())
+                .count()
+        };
         if group > LEARNING_SUPPORT_GROUP_MAX {
             warnings.push(format!(
                 "Groupe de remise à niveau de {group} apprentis\u{a0}: au-delà de {LEARNING_SUPPORT_GROUP_MAX}, \

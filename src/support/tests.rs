@@ -188,6 +188,10 @@ fn scales_print_their_own_unit() {
     assert_eq!(EvaluationScale::OutOf20.show_gain(3.5), "+3,5\u{a0}points");
     assert_eq!(EvaluationScale::Percent.show_gain(-10.0), "−10\u{a0}points");
     assert_eq!(EvaluationScale::OutOf10.show_gain(1.0), "+1\u{a0}point");
+    // Sign and plural follow the printed (rounded) value.
+    assert_eq!(EvaluationScale::OutOf20.show_gain(1.96), "+2\u{a0}points");
+    assert_eq!(EvaluationScale::OutOf20.show_gain(0.04), "0\u{a0}point");
+    assert_eq!(EvaluationScale::OutOf20.show_gain(-0.04), "0\u{a0}point");
     assert_eq!(
         score_summary(EvaluationScale::OutOf20, Some(9.0), Some(14.0)).as_deref(),
         Some("9/20 → 14/20 (+5\u{a0}points)")

@@ -323,7 +323,7 @@ pub fn check_non_conformity(input: &NonConformityInput) -> Result<NewNonConformi
             ),
             (Some(s), Some(_)) if s != CorrectiveStatus::Done => f.error(
                 &field("doneOn"),
-                "Une date de réalisation va avec le statut « réalisée ».",
+                "Une date de réalisation va avec le statut «\u{a0}réalisée\u{a0}».",
             ),
             _ => {}
         }
@@ -348,7 +348,18 @@ pub fn check_non_conformity(input: &NonConformityInput) -> Result<NewNonConformi
             });
         }
     }
-    if closed_on.is_some() {
+    if let Some(closed) = closed_on {
+        if let Some(last) = corrective_actions.iter().filter_map(|a| a.done_on).max() {
+            if closed < last {
+                f.error(
+                    "closedOn",
+                    format!(
+                        "La dernière action corrective a été réalisée le {}\u{a0}: la levée ne peut pas la précéder.",
+                        crate::format::date(last)
+                    ),
+                );
+            }
+        }
         if corrective_actions.is_empty() && input.corrective_actions.is_empty() {
             f.error(
                 "closedOn",

@@ -298,13 +298,18 @@ fn apprentice_file_prints_the_pdf_and_its_value_as_json() {
             "apprentice-file",
             "--apprentice",
             &id.to_string(),
+            "--as-of",
+            "2026-12-02",
             "--format",
             "json",
         ],
     );
     assert!(json.status.success(), "{}", text(&json.stderr));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let expected = folder.open().apprentice_file(id).unwrap();
+    let expected = folder
+        .open()
+        .apprentice_file(id, chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap())
+        .unwrap();
     assert_eq!(value, serde_json::to_value(&expected).unwrap());
     assert!(value["timeline"].as_array().unwrap().len() > 3);
 

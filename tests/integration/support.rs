@@ -324,6 +324,23 @@ fn a_non_conformity_is_lifted_only_when_every_action_is_done_and_edits_keep_row_
     assert!(keys.contains(&"correctiveActions.2.doneOn"), "{f:?}");
     assert!(keys.contains(&"reviews.0.heldOn"), "{f:?}");
 
+    // Lifted before the last action was done: refused.
+    let mut early = input.clone();
+    early.corrective_actions = vec![corrective(
+        "Questionnaire à 6 mois",
+        "",
+        "done",
+        "10/09/2026",
+    )];
+    early.reviews.clear();
+    early.closed_on = "01/09/2026".into();
+    let f = fields(store.save_non_conformity(&early).unwrap_err());
+    assert!(
+        f.iter()
+            .any(|(k, m)| k == "closedOn" && m.contains("10/09/2026")),
+        "{f:?}"
+    );
+
     input.closed_on.clear();
     input.corrective_actions.pop();
     input.reviews[0].held_on = "07/07/2026".into();
@@ -331,8 +348,35 @@ fn a_non_conformity_is_lifted_only_when_every_action_is_done_and_edits_keep_row_
     assert_eq!(saved.corrective_actions.len(), 2);
     assert!(saved.closed_on.is_none());
 
+    // The owner of a corrective action stays in the team.
+    let owner = store
+        .save_staff(&StaffInput {
+            first_name: "Inès".into(),
+            last_name: "Moreau".into(),
+            role: "management".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let mut owned = input.clone();
+    owned.corrective_actions[0].owner_id = Some(owner);
+    owned.id = None;
+    store.save_non_conformity(&owned).unwrap();
+    let impact = store.deletion_impact(Entity::Staff, owner).unwrap();
+    assert!(!impact.allowed, "{}", impact.message);
+    assert!(
+        impact.message.contains("actions correctives"),
+        "{}",
+        impact.message
+    );
+
     // Overdue on 02/12/2026: the one in progress, due 16/09/2026.
-    let late = store.overdue_corrective_actions(d(2026, 12, 2)).unwrap();
+    let late: Vec<_> = store
+        .overdue_corrective_actions(d(2026, 12, 2))
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.non_conformity_id == saved.id)
+        .collect();
     assert_eq!(late.len(), 1);
     assert_eq!(late[0].description, "Relances téléphoniques");
     assert_eq!(late[0].days, 77);
@@ -386,7 +430,8 @@ fn a_non_conformity_is_lifted_only_when_every_action_is_done_and_edits_keep_row_
     assert!(store
         .overdue_corrective_actions(d(2026, 12, 2))
         .unwrap()
-        .is_empty());
+        .iter()
+        .all(|a| a.non_conformity_id != saved.id));
 }
 
 fn pdftotext(path: &std::path::Path) -> String {
@@ -418,7 +463,7 @@ fn a_demo_leaver_s_file_shows_every_kind_of_record_on_screen_and_in_its_pdf() {
             |r| r.get(0),
         )
         .unwrap();
-    let file = store.apprentice_file(id).unwrap();
+    let file = store.apprentice_file(id, d(2026, 12, 2)).unwrap();
     let kinds: std::collections::HashSet<TimelineKind> =
         file.timeline.iter().map(|e| e.kind).collect();
     for kind in [

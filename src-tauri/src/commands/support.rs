@@ -90,7 +90,7 @@ pub async fn get_apprentice_file(
     data: State<'_, AppData>,
     apprentice_id: Id,
 ) -> CommandResult<ApprenticeFile> {
-    Ok(data.store()?.apprentice_file(apprentice_id)?)
+    Ok(data.store()?.apprentice_file(apprentice_id, today())?)
 }
 
 /// Prints the file to the data folder's « Exports »; the window gets its
@@ -105,7 +105,12 @@ pub async fn export_apprentice_file(
     let now = chrono::Local::now().naive_local();
     let name = report::file_name(
         "dossier-individuel",
-        &[&apprentice.last_name, &apprentice.first_name],
+        // The id first: two homonyms printed the same day get two files.
+        &[
+            &apprentice.id.to_string(),
+            &apprentice.last_name,
+            &apprentice.first_name,
+        ],
         now.date(),
     );
     let path = report::export_path(&store, &name)?;

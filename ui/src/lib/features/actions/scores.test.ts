@@ -36,6 +36,8 @@ describe('evaluation scores', () => {
     expect(formatGain(1.5)).toBe('+1,5\u00a0point');
     expect(formatGain(0)).toBe('0\u00a0point');
     expect(formatGain(-0.01)).toBe('0\u00a0point');
+    // The plural follows the printed value, as in the PDF.
+    expect(formatGain(1.96)).toBe('+2\u00a0points');
   });
 
   it('writes a mean, « non calculable » over nobody', () => {

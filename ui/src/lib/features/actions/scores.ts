@@ -35,10 +35,11 @@ export function formatScoreOn(scale: EvaluationScale, value: number): string {
 
 /** A difference of scores: « +3,5 points », « −10 points », « +1,5 point », « 0 point » (plural from 2). */
 export function formatGain(gain: number): string {
-  const abs = Math.abs(gain);
-  const number = shortNumber(abs);
-  const sign = number === '0' ? '' : gain > 0 ? '+' : '\u2212';
-  return `${sign}${number}${NBSP}${abs >= 2 ? t('evaluation.points') : t('evaluation.point')}`;
+  // Sign and plural follow the printed (rounded) value, as the core's show_gain.
+  const rounded = Math.round(gain * 10) / 10;
+  const number = shortNumber(Math.abs(rounded));
+  const sign = number === '0' ? '' : rounded > 0 ? '+' : '\u2212';
+  return `${sign}${number}${NBSP}${Math.abs(rounded) >= 2 ? t('evaluation.points') : t('evaluation.point')}`;
 }
 
 /** A mean as the figures show it; « non calculable » over nobody. */
