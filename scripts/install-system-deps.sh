@@ -9,7 +9,9 @@ set -euo pipefail
 layer="${1:-build}"
 build_packages=(pkg-config build-essential file libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev)
-test_packages=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick)
+# fonts-dejavu-core: the real-window test lays the lists out in DejaVu Sans, the
+# widest font a bare Linux has (not every Debian image ships it).
+test_packages=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick fonts-dejavu-core)
 
 packages=("${build_packages[@]}")
 if [ "$layer" = "test" ]; then packages+=("${test_packages[@]}"); fi

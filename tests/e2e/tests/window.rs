@@ -109,7 +109,7 @@ fn minimal_fontconfig(dir: &Path) -> PathBuf {
     ]
     .into_iter()
     .find(|d| Path::new(d).is_dir())
-    .expect("DejaVu fonts (fonts-dejavu-core) are on every Debian machine");
+    .expect("DejaVu fonts (fonts-dejavu-core, installed by scripts/install-system-deps.sh test)");
     let cache = dir.join("fontconfig-cache");
     let conf = dir.join("fonts.conf");
     std::fs::write(
