@@ -71,19 +71,32 @@ impl Store {
     /// An action's evaluation with one row per invited apprentice and its
     /// figures; `None` when the action has none yet.
     pub fn evaluation(&self, action_id: Id) -> Result<Option<Evaluation>> {
-        let action = self.action(action_id)?;
-        let head: Option<(String, Option<f64>)> = self
+        // One read for what the figures need: the action's kind, its scale and target.
+        let head: Option<(ActionKind, Option<EvaluationScale>, Option<f64>)> = self
             .conn
             .query_row(
-                "SELECT scale, target FROM evaluation WHERE action_id = ?1",
+                "SELECT a.kind, e.scale, e.target FROM action a
+                 LEFT JOIN evaluation e ON e.action_id = a.id WHERE a.id = ?1",
                 [action_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| {
+                    let scale: Option<String> = r.get(1)?;
+                    Ok((
+                        code(r, 0, ActionKind::from_code)?,
+                        scale.as_deref().and_then(EvaluationScale::from_code),
+                        r.get(2)?,
+                    ))
+                },
             )
             .optional()?;
-        let Some((scale, target)) = head else {
+        let Some((kind, scale, target)) = head else {
+            return Err(crate::error::Error::NotFound {
+                entity: "Action",
+                id: action_id,
+            });
+        };
+        let Some(scale) = scale else {
             return Ok(None);
         };
-        let scale = EvaluationScale::from_code(&scale).unwrap_or(EvaluationScale::OutOf20);
         let mut scores: HashMap<Id, (Option<f64>, Option<f64>)> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT apprentice_id, before_score, after_score FROM evaluation_score WHERE action_id = ?1",
@@ -117,7 +130,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let figures = crate::support::evaluation_figures(action.kind, scale, target, &rows);
+        let figures = crate::support::evaluation_figures(kind, scale, target, &rows);
         Ok(Some(Evaluation {
             action_id,
             scale,
