@@ -76,6 +76,12 @@ pub enum Error {
     /// A document could not be produced (bad model, unreadable font).
     #[error("Le document n’a pas pu être produit : {0}")]
     Document(String),
+
+    /// A backup archive was refused before anything was replaced.
+    #[error(
+        "Cette sauvegarde ne peut pas être restaurée : {0} Vos données actuelles n’ont pas été modifiées."
+    )]
+    Archive(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -93,6 +99,7 @@ impl Error {
             Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
             Error::Document(_) => "document",
+            Error::Archive(_) => "invalid_archive",
         }
     }
 
@@ -165,7 +172,8 @@ fn io_message(error: &std::io::Error) -> String {
 #[ts(export)]
 pub struct ErrorPayload {
     /// Stable code: `validation`, `not_found`, `conflict`, `schema_too_new`,
-    /// `not_tremplin_database`, `corrupt`, `storage`, `io`, `document`.
+    /// `not_tremplin_database`, `corrupt`, `storage`, `io`, `document`,
+    /// `invalid_archive`.
     pub code: String,
     /// French message for people.
     pub message: String,

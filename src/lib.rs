@@ -9,13 +9,16 @@ pub mod error;
 
 pub use error::{Error, FieldError, Result};
 pub mod format;
+pub mod fsio;
 pub mod metrics;
 pub mod model;
 pub mod report;
 pub mod store;
 pub mod support;
 pub mod validate;
+pub mod vault;
 
 pub use store::Store;
+pub mod backup;
 pub mod demo;
 pub mod location;

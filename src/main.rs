@@ -89,6 +89,62 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Attaches a file (PDF, JPEG, PNG, office document) to a record as a
+    /// pièce justificative: stored once per content (SHA-256) in the data
+    /// folder's « Preuves », written atomically, the file before the row.
+    Attach {
+        /// The record: `KIND:ID`, KIND one of action, partner, agreement,
+        /// apprentice, follow_up, exit_survey, objective, action_plan,
+        /// annual_review, non_conformity, corrective_action, support_resource.
+        #[arg(long, value_name = "KIND:ID")]
+        to: String,
+        file: PathBuf,
+        /// attendance_sheet, report, material, photo, agreement,
+        /// questionnaire, certificate, screenshot, other. Default: photo for
+        /// an image, other otherwise.
+        #[arg(long, value_name = "K")]
+        kind: Option<String>,
+        /// Default: the file's name without its extension.
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// jj/mm/aaaa or YYYY-MM-DD. Default: today.
+        #[arg(long, value_name = "D")]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Lists the pièces justificatives, of one record or all.
+    Proofs {
+        #[arg(long, value_name = "KIND:ID")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Writes one archive (a .tar: a verified copy of the database, every
+    /// proof, a manifest with their SHA-256), atomically.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Restores an archive made by `backup` into the data folder, after
+    /// verifying all of it; the current data is kept in « Sauvegardes » first.
+    Restore {
+        archive: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// For the crash test: writes a partner and one proof per round, printing
+    /// one line per commit (`partner ID`, `proof ID SHA256`), until killed or
+    /// `--count` rounds.
+    #[command(hide = true)]
+    WriteLoop {
+        #[arg(long, default_value_t = u32::MAX)]
+        count: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Produces an A4 PDF from a document model (JSON), written atomically.
     RenderDocument(RenderDocumentArgs),
     /// Writes a deterministic French sample document model and its proof files.
@@ -283,6 +339,112 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Attach {
+            to,
+            file,
+            kind,
+            title,
+            date,
+            format,
+        } => {
+            let mut store = open(data_dir)?;
+            let (record_kind, record_id) = parse_target(&to)?;
+            let input = tremplin::model::ProofInput {
+                record_kind: record_kind.code().into(),
+                record_id,
+                kind: kind.unwrap_or_default(),
+                title: title.unwrap_or_default(),
+                date: date.unwrap_or_default(),
+            };
+            let proof =
+                store.attach_proof_file(&input, &file, chrono::Local::now().naive_local())?;
+            match format {
+                Format::Json => print_json(&proof)?,
+                Format::Text => println!(
+                    "Pièce n° {} « {} » ({}) jointe à : {} n° {} — {} octets, SHA-256 {}",
+                    proof.id,
+                    proof.title,
+                    proof.kind.label(),
+                    proof.record_kind.label(),
+                    proof.record_id,
+                    proof.file.size,
+                    proof.file.sha256
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Proofs { to, format } => {
+            let store = open(data_dir)?;
+            let target = to.as_deref().map(parse_target).transpose()?;
+            let proofs = store.proofs(target)?;
+            match format {
+                Format::Json => print_json(&proofs)?,
+                Format::Text => {
+                    for p in &proofs {
+                        println!(
+                            "{:>5}  {}  {:<22} {:<40} {} n° {}  {}",
+                            p.id,
+                            tremplin::format::date(p.date),
+                            p.kind.label(),
+                            p.title,
+                            p.record_kind.label(),
+                            p.record_id,
+                            p.file.media.label()
+                        );
+                    }
+                    println!("{} pièce(s)", proofs.len());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { out, format } => {
+            let store = open(data_dir)?;
+            let report = store.write_archive(&out, chrono::Local::now().naive_local())?;
+            match format {
+                Format::Json => print_json(&report)?,
+                Format::Text => println!(
+                    "Sauvegarde écrite dans {} : la base (schéma {}) et {} pièce(s), {} octets.",
+                    out.display(),
+                    report.schema_version,
+                    report.proof_files,
+                    report.size
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { archive, format } => {
+            let dir = location::data_dir(data_dir)?;
+            let report = tremplin::backup::restore_archive(
+                &dir,
+                &archive,
+                chrono::Local::now().naive_local(),
+            )?;
+            match format {
+                Format::Json => print_json(&report)?,
+                Format::Text => {
+                    println!(
+                        "Sauvegarde du {} restaurée dans {} : schéma {}, {} pièce(s).",
+                        report.archive_created_at,
+                        dir.display(),
+                        report.schema_version,
+                        report.proof_files
+                    );
+                    if let Some(previous) = &report.previous_data {
+                        println!(
+                            "Les données d’avant sont gardées dans « {} » ({}).",
+                            tremplin::backup::BACKUPS_FOLDER,
+                            previous.file_name
+                        );
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::WriteLoop { count, seed } => {
+            let mut store = open(data_dir)?;
+            tremplin::demo::write_loop(&mut store, count, seed, &mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { format } => {
             let store = open(data_dir)?;
             let report = store.check()?;
@@ -294,6 +456,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     "supportedVersion": report.supported_version,
                     "integrity": report.integrity,
                     "foreignKeyProblems": report.foreign_key_problems,
+                    "proofs": report.proofs,
                 }))?,
                 Format::Text => {
                     println!("Base : {}", report.database_path);
@@ -303,6 +466,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     );
                     println!("Intégrité : {}", report.integrity.join(" ; "));
                     println!("Références cassées : {}", report.foreign_key_problems);
+                    print_proof_check(&report.proofs);
                     println!(
                         "{}",
                         if report.is_healthy() {
@@ -319,6 +483,49 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ExitCode::FAILURE
             })
         }
+    }
+}
+
+fn print_proof_check(p: &tremplin::model::ProofCheck) {
+    println!(
+        "Pièces justificatives : {} fichier(s) vérifié(s), {} octets",
+        p.files_checked, p.bytes_checked
+    );
+    for (label, list) in [("manquant", &p.missing), ("modifié", &p.altered)] {
+        for problem in list {
+            let titles: Vec<String> = problem
+                .proofs
+                .iter()
+                .map(|u| {
+                    format!(
+                        "« {} » ({} n° {})",
+                        u.title,
+                        u.record_kind.label(),
+                        u.record_id
+                    )
+                })
+                .collect();
+            println!(
+                "  Fichier {label} : {} — {}",
+                problem.stored_name,
+                titles.join(", ")
+            );
+        }
+    }
+    for orphan in &p.orphans {
+        println!("  Fichier sans fiche (laissé en place) : {orphan}");
+    }
+    for leftover in &p.leftovers {
+        println!("  Fichier temporaire d’une écriture interrompue : {leftover}");
+    }
+    for u in &p.dangling {
+        println!(
+            "  Pièce n° {} « {} » d’une fiche disparue ({} n° {})",
+            u.proof_id,
+            u.title,
+            u.record_kind.label(),
+            u.record_id
+        );
     }
 }
 
@@ -378,6 +585,31 @@ fn print_results(r: &tremplin::metrics::ProgrammeResults) {
 }
 
 /// The day given on the command line, else today (the core never reads the clock).
+/// `KIND:ID` → the record a proof goes to.
+fn parse_target(text: &str) -> Result<(tremplin::model::RecordKind, tremplin::model::Id), Error> {
+    let parsed = text.split_once(':').and_then(|(kind, id)| {
+        Some((
+            tremplin::model::RecordKind::from_code(kind.trim())?,
+            id.trim().parse::<i64>().ok()?,
+        ))
+    });
+    parsed
+        .map(|(kind, id)| (kind, tremplin::model::Id(id)))
+        .ok_or_else(|| {
+            let kinds: Vec<&str> = tremplin::model::RecordKind::ALL
+                .iter()
+                .map(|k| k.code())
+                .collect();
+            tremplin::validate::field_error(
+                "to",
+                format!(
+                    "« {text} » : écrivez TYPE:NUMÉRO, TYPE parmi {}.",
+                    kinds.join(", ")
+                ),
+            )
+        })
+}
+
 fn as_of_or_today(text: Option<String>) -> Result<chrono::NaiveDate, Error> {
     match text {
         Some(text) => tremplin::validate::parse_date(&text)

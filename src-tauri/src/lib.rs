@@ -75,6 +75,18 @@ pub fn invoke_handler<R: tauri::Runtime>(
         support::get_apprentice_file,
         support::export_apprentice_file,
         support::open_export,
+        proofs::list_proofs,
+        proofs::pick_proof,
+        proofs::attach_dropped_proof,
+        proofs::update_proof,
+        proofs::delete_proof,
+        proofs::get_proof_image,
+        proofs::open_proof,
+        proofs::check_data,
+        proofs::list_backups,
+        proofs::set_backup_keep,
+        proofs::save_archive,
+        proofs::restore_archive,
     ]
 }
 
@@ -91,6 +103,7 @@ pub fn run() {
     let data = AppData::open(tremplin::location::data_dir(None));
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(data)
         .invoke_handler(invoke_handler())
         .run(context());

@@ -11,9 +11,12 @@ use crate::model::*;
 use crate::store::{Store, Writer};
 use crate::validate;
 
+mod crash;
 mod history;
 mod measures;
 mod support;
+
+pub use crash::write_loop;
 
 #[derive(Debug, Clone)]
 pub struct DemoConfig {

@@ -21,7 +21,6 @@ pub mod prepare;
 pub mod render;
 pub mod sample;
 
-use std::io::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -133,30 +132,7 @@ fn warnings(model: &DocumentModel, assets: &layout::Assets, laid: &layout::LaidO
     out
 }
 
-/// Writes bytes to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, then renamed over the target.
+/// Writes bytes to `path` atomically (see [`crate::fsio::write_atomic`]).
 pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    #[cfg(unix)]
-    {
-        // A temporary file is private (0600); the document is an ordinary file.
-        use std::os::unix::fs::PermissionsExt as _;
-        let _ = file
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    file.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    file.persist(path).map_err(|e| Error::io(path, e.error))?;
-    // The rename itself must reach the disk: sync the folder (Unix; Windows
-    // has no directory handles to sync).
-    #[cfg(unix)]
-    std::fs::File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(dir, e))?;
-    Ok(())
+    crate::fsio::write_atomic(path, bytes)
 }

@@ -512,6 +512,9 @@ pub struct ReferenceData {
     pub non_conformity_levels: Vec<Choice<NonConformityLevel>>,
     pub root_causes: Vec<Choice<RootCause>>,
     pub corrective_statuses: Vec<Choice<CorrectiveStatus>>,
+    pub proof_kinds: Vec<Choice<ProofKind>>,
+    pub proof_media: Vec<Choice<ProofMedia>>,
+    pub record_kinds: Vec<Choice<RecordKind>>,
     /// Levels of the national nomenclature (3 = CAP … 8 = doctorat).
     pub levels: Vec<Choice<u8>>,
 }
@@ -575,6 +578,9 @@ impl ReferenceData {
             non_conformity_levels: choices(NonConformityLevel::ALL, NonConformityLevel::label),
             root_causes: choices(RootCause::ALL, RootCause::label),
             corrective_statuses: choices(CorrectiveStatus::ALL, CorrectiveStatus::label),
+            proof_kinds: choices(ProofKind::ALL, ProofKind::label),
+            proof_media: choices(ProofMedia::ALL, ProofMedia::label),
+            record_kinds: choices(RecordKind::ALL, RecordKind::label),
             levels: choices(&[3u8, 4, 5, 6, 7, 8], level_label),
         }
     }
@@ -666,5 +672,56 @@ mod tests {
             let (i14, i29) = kind.default_indicators();
             assert!(i14 || i29, "{kind:?} counts for no indicator");
         }
+    }
+}
+
+closed_list! {
+    /// The records a proof (pièce justificative) can be attached to; the code
+    /// is the record's table.
+    RecordKind {
+        Action = "action", "Action";
+        Partner = "partner", "Partenaire";
+        Agreement = "agreement", "Convention";
+        Apprentice = "apprentice", "Apprenti";
+        FollowUp = "follow_up", "Entretien de suivi";
+        ExitSurvey = "exit_survey", "Questionnaire de sortie";
+        Objective = "objective", "Objectif";
+        ActionPlan = "action_plan", "Plan d’actions";
+        AnnualReview = "annual_review", "Bilan annuel";
+        NonConformity = "non_conformity", "Non-conformité";
+        CorrectiveAction = "corrective_action", "Action corrective";
+        SupportResource = "support_resource", "Ressource d’accompagnement";
+    }
+}
+
+impl RecordKind {
+    /// The table holding this kind of record (from code, never from input).
+    pub fn table(self) -> &'static str {
+        self.code()
+    }
+}
+
+closed_list! {
+    /// What a proof is (DESIGN.md, « Proofs »).
+    ProofKind {
+        AttendanceSheet = "attendance_sheet", "Feuille d’émargement";
+        Report = "report", "Compte rendu";
+        Material = "material", "Support";
+        Photo = "photo", "Photo";
+        Agreement = "agreement", "Convention";
+        Questionnaire = "questionnaire", "Questionnaire";
+        Certificate = "certificate", "Attestation";
+        Screenshot = "screenshot", "Capture d’écran";
+        Other = "other", "Autre";
+    }
+}
+
+closed_list! {
+    /// What a stored file holds, read from its first bytes (never its name).
+    ProofMedia {
+        Pdf = "pdf", "PDF";
+        Jpeg = "jpeg", "Image JPEG";
+        Png = "png", "Image PNG";
+        Office = "office", "Document bureautique";
     }
 }

@@ -14,12 +14,14 @@ use ts_rs::TS;
 mod indicator14;
 mod indicator29;
 mod kinds;
+mod proofs;
 mod records;
 mod school_year;
 
 pub use indicator14::*;
 pub use indicator29::*;
 pub use kinds::*;
+pub use proofs::*;
 pub use records::*;
 pub use school_year::SchoolYear;
 

@@ -636,4 +636,9 @@ pub struct AppState {
     /// The year screens open on: the current one, or the latest with actions.
     #[ts(type = "string")]
     pub default_school_year: SchoolYear,
+    /// Said at start-up when the data folder lies on a network share or in a
+    /// synchronised cloud folder (SQLite's first way to corrupt a database).
+    pub storage_warning: Option<String>,
+    /// Said when the day's automatic backup failed (filled by the shell).
+    pub backup_problem: Option<String>,
 }

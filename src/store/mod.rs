@@ -22,6 +22,7 @@ mod partners;
 mod people;
 mod plans;
 mod programmes;
+mod proofs;
 mod resources;
 mod reviews;
 mod schema;
@@ -77,6 +78,8 @@ pub struct CheckReport {
     /// Rows pointing at records that do not exist (`foreign_key_check`).
     #[ts(type = "number")]
     pub foreign_key_problems: i64,
+    /// Every stored proof hashed again: missing, altered, orphan files.
+    pub proofs: crate::model::ProofCheck,
 }
 
 impl CheckReport {
@@ -84,6 +87,7 @@ impl CheckReport {
         self.integrity == ["ok"]
             && self.foreign_key_problems == 0
             && self.schema_version == self.supported_version
+            && self.proofs.is_healthy()
     }
 }
 
@@ -170,7 +174,20 @@ impl Store {
             supported_version: LATEST_VERSION,
             integrity,
             foreign_key_problems,
+            proofs: self.check_proofs()?,
         })
+    }
+}
+
+impl Writer<'_> {
+    /// Stores a setting (the key comes from code, never from input).
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
     }
 }
 

@@ -376,7 +376,11 @@ impl Store {
                 [id],
             )?;
             Ok(())
-        })
+        })?;
+        // Triggers removed the proofs of what went; their files go too
+        // unless another record uses them.
+        self.remove_unused_files()?;
+        Ok(())
     }
 
     /// School years with actions or cohorts, plus the current one, newest first.
@@ -427,6 +431,11 @@ impl Store {
             schema_version: self.schema_version()?,
             school_years: self.school_years(today)?,
             default_school_year,
+            storage_warning: self
+                .path()
+                .and_then(|p| p.parent())
+                .and_then(crate::location::storage_warning),
+            backup_problem: None,
         })
     }
 

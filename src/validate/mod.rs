@@ -7,6 +7,7 @@
 mod fields;
 mod indicator14;
 mod indicator29;
+mod proofs;
 
 use crate::error::{Error, FieldError, Result};
 use crate::model::*;
@@ -15,6 +16,7 @@ use fields::Form;
 pub use fields::{parse_date, parse_duration, parse_time};
 pub use indicator14::*;
 pub use indicator29::*;
+pub use proofs::*;
 
 pub fn check_organisation(input: &OrganisationInput) -> Result<Organisation> {
     let mut f = Form::default();

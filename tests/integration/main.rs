@@ -10,6 +10,7 @@ mod demo;
 mod document;
 mod indicator14;
 mod indicator29;
+mod proofs;
 mod store;
 mod support;
 

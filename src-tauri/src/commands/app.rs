@@ -9,7 +9,9 @@ use crate::state::{today, AppData};
 
 #[tauri::command]
 pub async fn get_app_state(data: State<'_, AppData>) -> CommandResult<AppState> {
-    Ok(data.store()?.app_state(today())?)
+    let mut state = data.store()?.app_state(today())?;
+    state.backup_problem = data.backup_problem();
+    Ok(state)
 }
 
 #[tauri::command]

@@ -9,5 +9,6 @@ pub mod partners;
 pub mod people;
 pub mod plans;
 pub mod programmes;
+pub mod proofs;
 pub mod results;
 pub mod support;

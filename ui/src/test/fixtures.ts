@@ -135,6 +135,16 @@ export const reference: ReferenceData = {
     { code: 'in_progress', label: 'En cours' },
     { code: 'done', label: 'Réalisée' },
   ],
+  proofKinds: [
+    { code: 'attendance_sheet', label: 'Feuille d’émargement' },
+    { code: 'photo', label: 'Photo' },
+    { code: 'other', label: 'Autre' },
+  ],
+  proofMedia: [
+    { code: 'pdf', label: 'PDF' },
+    { code: 'png', label: 'Image PNG' },
+  ],
+  recordKinds: [{ code: 'action', label: 'Action' }],
   levels: [
     { code: 3, label: '3 — CAP' },
     { code: 5, label: '5 — BTS' },
@@ -150,6 +160,8 @@ export const appState: AppState = {
   schemaVersion: 1,
   schoolYears: ['2025-2026', '2024-2025'],
   defaultSchoolYear: '2025-2026',
+  storageWarning: null,
+  backupProblem: null,
 };
 
 export const cohorts: CohortRow[] = [

@@ -26,9 +26,13 @@ function isPayload(value: unknown): value is ErrorPayload {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
-export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(
+  command: string,
+  args?: Record<string, unknown> | Uint8Array,
+  headers?: Record<string, string>,
+): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, headers ? { headers } : undefined);
   } catch (error) {
     if (isPayload(error)) throw new AppError(error);
     const message = typeof error === 'string' ? error : String(error);

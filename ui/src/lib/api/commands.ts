@@ -1,6 +1,13 @@
 // One function per Tauri command of src-tauri (same name in camelCase).
 // The types come from the Rust core through ts-rs (./generated, never edited).
 import { call } from './call';
+import type { RestoreReport } from './generated/RestoreReport';
+import type { RecordKind } from './generated/RecordKind';
+import type { ProofInput } from './generated/ProofInput';
+import type { Proof } from './generated/Proof';
+import type { CheckReport } from './generated/CheckReport';
+import type { BackupsView } from './generated/BackupsView';
+import type { ArchiveReport } from './generated/ArchiveReport';
 import type { ActionDetail } from './generated/ActionDetail';
 import type { ActionFilter } from './generated/ActionFilter';
 import type { ActionInput } from './generated/ActionInput';
@@ -165,3 +172,21 @@ export const exportApprenticeFile = (apprenticeId: Id) =>
   call<WrittenDocument>('export_apprentice_file', { apprenticeId });
 /** Opens a printed document of « Exports » with the system's viewer. */
 export const openExport = (fileName: string) => call<void>('open_export', { fileName });
+
+// Pièces justificatives, the integrity check, backups (no path ever crosses).
+export const listProofs = (recordKind: RecordKind, recordId: number) =>
+  call<Proof[]>('list_proofs', { recordKind, recordId });
+export const pickProof = (input: ProofInput) => call<Proof | null>('pick_proof', { input });
+export const attachDroppedProof = (input: ProofInput, name: string, bytes: Uint8Array) =>
+  call<Proof>('attach_dropped_proof', bytes, {
+    'proof-input': encodeURIComponent(JSON.stringify({ input, name })),
+  });
+export const updateProof = (id: number, input: ProofInput) => call<Proof>('update_proof', { id, input });
+export const deleteProof = (id: number) => call<void>('delete_proof', { id });
+export const getProofImage = (id: number) => call<ArrayBuffer>('get_proof_image', { id });
+export const openProof = (id: number) => call<void>('open_proof', { id });
+export const checkData = () => call<CheckReport>('check_data');
+export const listBackups = () => call<BackupsView>('list_backups');
+export const setBackupKeep = (keep: number) => call<number>('set_backup_keep', { keep });
+export const saveArchive = () => call<ArchiveReport | null>('save_archive');
+export const restoreArchive = () => call<RestoreReport | null>('restore_archive');

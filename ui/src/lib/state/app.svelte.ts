@@ -52,6 +52,9 @@ const EMPTY_REFERENCE: ReferenceData = {
   nonConformityLevels: [],
   rootCauses: [],
   correctiveStatuses: [],
+  proofKinds: [],
+  proofMedia: [],
+  recordKinds: [],
   levels: [],
 };
 

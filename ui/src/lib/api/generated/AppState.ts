@@ -24,4 +24,13 @@ schoolYears: string[],
 /**
  * The year screens open on: the current one, or the latest with actions.
  */
-defaultSchoolYear: string, };
+defaultSchoolYear: string, 
+/**
+ * Said at start-up when the data folder lies on a network share or in a
+ * synchronised cloud folder (SQLite's first way to corrupt a database).
+ */
+storageWarning: string | null, 
+/**
+ * Said when the day's automatic backup failed (filled by the shell).
+ */
+backupProblem: string | null, };

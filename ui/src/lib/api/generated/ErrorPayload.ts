@@ -7,7 +7,8 @@ import type { FieldError } from "./FieldError";
 export type ErrorPayload = { 
 /**
  * Stable code: `validation`, `not_found`, `conflict`, `schema_too_new`,
- * `not_tremplin_database`, `corrupt`, `storage`, `io`, `document`.
+ * `not_tremplin_database`, `corrupt`, `storage`, `io`, `document`,
+ * `invalid_archive`.
  */
 code: string, 
 /**

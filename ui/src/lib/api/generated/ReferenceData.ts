@@ -14,6 +14,9 @@ import type { ObjectiveStatus } from "./ObjectiveStatus";
 import type { OfferChannel } from "./OfferChannel";
 import type { OfferContract } from "./OfferContract";
 import type { PartnerKind } from "./PartnerKind";
+import type { ProofKind } from "./ProofKind";
+import type { ProofMedia } from "./ProofMedia";
+import type { RecordKind } from "./RecordKind";
 import type { ResourceKind } from "./ResourceKind";
 import type { ResultFigure } from "./ResultFigure";
 import type { RootCause } from "./RootCause";
@@ -27,7 +30,7 @@ import type { UsageMetric } from "./UsageMetric";
 /**
  * Every closed list with its labels, sent once to the UI.
  */
-export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, followUpKinds: Array<Choice<FollowUpKind>>, followUpTopics: Array<Choice<FollowUpTopic>>, evaluationScales: Array<Choice<EvaluationScale>>, resourceKinds: Array<Choice<ResourceKind>>, usageMetrics: Array<Choice<UsageMetric>>, nonConformityLevels: Array<Choice<NonConformityLevel>>, rootCauses: Array<Choice<RootCause>>, correctiveStatuses: Array<Choice<CorrectiveStatus>>, 
+export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, followUpKinds: Array<Choice<FollowUpKind>>, followUpTopics: Array<Choice<FollowUpTopic>>, evaluationScales: Array<Choice<EvaluationScale>>, resourceKinds: Array<Choice<ResourceKind>>, usageMetrics: Array<Choice<UsageMetric>>, nonConformityLevels: Array<Choice<NonConformityLevel>>, rootCauses: Array<Choice<RootCause>>, correctiveStatuses: Array<Choice<CorrectiveStatus>>, proofKinds: Array<Choice<ProofKind>>, proofMedia: Array<Choice<ProofMedia>>, recordKinds: Array<Choice<RecordKind>>, 
 /**
  * Levels of the national nomenclature (3 = CAP … 8 = doctorat).
  */
