@@ -238,25 +238,19 @@ impl Store {
             };
             let mut proofs = Vec::new();
             let mut missing = Vec::new();
+            let mut archived = 0;
             let mtime = now.and_utc().timestamp().max(0) as u64;
             fsio::write_atomic_with(out, |file| {
                 let mut tar = tar::Builder::new(std::io::BufWriter::new(file));
-                let mut add = |name: &str, bytes: &[u8]| -> std::io::Result<()> {
-                    let mut header = tar::Header::new_gnu();
-                    header.set_size(bytes.len() as u64);
-                    header.set_mode(0o644);
-                    header.set_mtime(mtime);
-                    header.set_entry_type(tar::EntryType::Regular);
-                    tar.append_data(&mut header, name, bytes)
+                let add = |tar: &mut tar::Builder<_>, name: &str, bytes: &[u8]| {
+                    tar.append_data(&mut header(bytes.len() as u64, mtime), name, bytes)
                 };
-                let db_bytes = std::fs::read(&database)?;
-                add(DATABASE_FILE, &db_bytes)?;
-                drop(db_bytes);
+                add_file(&mut tar, DATABASE_FILE, &database, mtime)?;
                 for (sha, name) in &names {
                     let bytes = vault.path(name).ok().and_then(|p| std::fs::read(p).ok());
                     match bytes {
                         Some(bytes) if fsio::sha256_hex(&bytes) == *sha => {
-                            add(&format!("{PROOFS_FOLDER}/{name}"), &bytes)?;
+                            add(&mut tar, &format!("{PROOFS_FOLDER}/{name}"), &bytes)?;
                             proofs.push(Entry {
                                 name: name.clone(),
                                 sha256: sha.clone(),
@@ -266,6 +260,7 @@ impl Store {
                         _ => missing.push(name.clone()),
                     }
                 }
+                let proof_count = proofs.len();
                 let manifest = Manifest {
                     format: ARCHIVE_FORMAT.into(),
                     format_version: ARCHIVE_FORMAT_VERSION,
@@ -281,8 +276,8 @@ impl Store {
                     missing_proofs: std::mem::take(&mut missing),
                 };
                 let json = serde_json::to_vec_pretty(&manifest).map_err(std::io::Error::other)?;
-                add(MANIFEST, &json)?;
-                proofs = manifest.proofs;
+                add(&mut tar, MANIFEST, &json)?;
+                archived = proof_count;
                 let mut inner = tar.into_inner()?;
                 inner.flush()
             })?;
@@ -292,7 +287,7 @@ impl Store {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 size: std::fs::metadata(out).map(|m| m.len() as i64).unwrap_or(0),
-                proof_files: proofs.len() as i64,
+                proof_files: archived as i64,
                 schema_version,
                 path: out.to_owned(),
             })
@@ -300,6 +295,27 @@ impl Store {
         let _ = std::fs::remove_file(&database);
         result
     }
+}
+
+fn header(size: u64, mtime: u64) -> tar::Header {
+    let mut header = tar::Header::new_gnu();
+    header.set_size(size);
+    header.set_mode(0o644);
+    header.set_mtime(mtime);
+    header.set_entry_type(tar::EntryType::Regular);
+    header
+}
+
+/// Streams a file into the archive (the database copy can be large).
+fn add_file<W: std::io::Write>(
+    tar: &mut tar::Builder<W>,
+    name: &str,
+    path: &Path,
+    mtime: u64,
+) -> std::io::Result<()> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    tar.append_data(&mut header(size, mtime), name, file)
 }
 
 fn is_daily_name(name: &str) -> bool {
@@ -581,8 +597,7 @@ fn copy_entry(entry: &mut impl std::io::Read, target: &Path) -> Result<(String, 
         size += n as u64;
     }
     out.sync_all().map_err(|e| Error::io(target, e))?;
-    let digest = hasher.finalize();
-    Ok((digest.iter().map(|b| format!("{b:02x}")).collect(), size))
+    Ok((fsio::hex(&hasher.finalize()), size))
 }
 
 fn staged_proof_names(db: &Path) -> Result<Vec<String>> {

@@ -140,37 +140,9 @@ impl Store {
         let new = validate::check_proof(input, &name, media.clone(), now.date())?;
         let media = media.map_err(|m| validate::field_error("file", m))?;
         ensure_record(&self.conn, new.record_kind, new.record_id)?;
-        let sha256 = fsio::sha256_hex(bytes);
-        let known: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT stored_name FROM proof_file WHERE sha256 = ?1",
-                [&sha256],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let stored = known.unwrap_or_else(|| vault::stored_name(&sha256, media, &name));
-        self.vault()?.put(&stored, &sha256, bytes)?;
-        let (pages, pdf_title, size) = describe(media, bytes);
+        let vault = self.vault()?;
         let added_at = now.format("%Y-%m-%dT%H:%M:%S").to_string();
-        let id = self.write(|tx| {
-            tx.execute(
-                "INSERT INTO proof_file (sha256, stored_name, media, size, pages, pdf_title, width, height, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (sha256) DO NOTHING",
-                params![
-                    sha256,
-                    stored,
-                    media.code(),
-                    bytes.len() as i64,
-                    pages,
-                    pdf_title,
-                    size.map(|s| s.0),
-                    size.map(|s| s.1),
-                    added_at
-                ],
-            )?;
-            insert_proof(tx, &new, &sha256, &added_at)
-        })?;
+        let id = self.batch(|w| w.attach_proof(&vault, &new, media, bytes, &added_at))?;
         self.proof(id)
     }
 
