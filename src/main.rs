@@ -89,6 +89,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Everything held about one apprentice (RGPD right of access): writes
+    /// `donnees-personnelles-ID-….json` and the individual file as a PDF in
+    /// `--out-dir`.
+    PersonalData {
+        #[arg(long, value_name = "ID")]
+        apprentice: i64,
+        #[arg(long, value_name = "DIR")]
+        out_dir: std::path::PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Erases an apprentice and everything that is theirs alone (RGPD right to
+    /// erasure): their rows, their proofs, the files no other record uses,
+    /// then the database is rewritten so none of its files holds a trace.
+    /// Cannot be undone: `--confirm` is required.
+    Erase {
+        #[arg(long, value_name = "ID")]
+        apprentice: i64,
+        #[arg(long)]
+        confirm: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// An action's « feuille d'émargement » to print and sign: the CFA, the
+    /// action, its date, place and speakers, one row per invited apprentice
+    /// with a signature box. The signed scan, attached back to the action as
+    /// a « feuille d'émargement », is its proof of attendance.
+    AttendanceSheet {
+        /// The action's id.
+        #[arg(long, value_name = "ID")]
+        action: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: std::path::PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Attaches a file (PDF, JPEG, PNG, office document) to a record as a
     /// pièce justificative: stored once per content (SHA-256) in the data
     /// folder's « Preuves », written atomically, the file before the row.
@@ -101,7 +137,9 @@ enum Command {
         file: PathBuf,
         /// attendance_sheet, report, material, photo, agreement,
         /// questionnaire, certificate, screenshot, other. Default: photo for
-        /// an image, other otherwise.
+        /// an image; for a PDF, attendance_sheet on an action, agreement on an
+        /// agreement, questionnaire on an exit survey, report on a
+        /// non-conformity or an annual review; other otherwise.
         #[arg(long, value_name = "K")]
         kind: Option<String>,
         /// Default: the file's name without its extension.
@@ -208,7 +246,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                  {} partenaires, {} conventions, {} actions, {} lignes d’émargement, {} sortants, \
                  {} questionnaires de sortie, {} plans d’actions ({} objectifs), {} offres relayées, {} bilans, \
                  {} entretiens de suivi, {} changements de référent, {} évaluations avant/après, \
-                 {} ressources d’accompagnement ({} chiffres d’usage), {} non-conformités.",
+                 {} ressources d’accompagnement ({} chiffres d’usage), {} non-conformités, \
+                 {} pièces justificatives, {} documents du dispositif.",
                 store.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 summary.programmes,
                 summary.cohorts,
@@ -229,7 +268,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 summary.evaluations,
                 summary.resources,
                 summary.resource_usages,
-                summary.non_conformities
+                summary.non_conformities,
+                summary.proofs,
+                summary.standing_documents
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -253,6 +294,102 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             match format {
                 Format::Json => print_json(&results)?,
                 Format::Text => print_results(&results),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::PersonalData {
+            apprentice,
+            out_dir,
+            format,
+        } => {
+            let store = open(data_dir)?;
+            let id = tremplin::model::Id(apprentice);
+            let person = store.apprentice(id)?;
+            let now = chrono::Local::now().naive_local();
+            let parts = [id.to_string(), person.last_name, person.first_name];
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let pdf = tremplin::report::file_name("dossier-individuel", &parts, now.date());
+            let json = tremplin::report::file_name("donnees-personnelles", &parts, now.date())
+                .replace(".pdf", ".json");
+            std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
+            let written = tremplin::report::write_personal_data(
+                &store,
+                id,
+                &out_dir.join(json),
+                &out_dir.join(pdf),
+                now,
+            )?;
+            match format {
+                Format::Json => print_json(&serde_json::json!({
+                    "json": written.json.path,
+                    "pdf": written.pdf.path,
+                    "pages": written.pdf.pages,
+                }))?,
+                Format::Text => println!(
+                    "Données personnelles écrites dans {} et {} ({} page(s)).",
+                    written.json.path.display(),
+                    written.pdf.path.display(),
+                    written.pdf.pages
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Erase {
+            apprentice,
+            confirm,
+            format,
+        } => {
+            if !confirm {
+                return Err(Error::Conflict(
+                    "L’effacement est définitif : relancez la commande avec --confirm.".into(),
+                ));
+            }
+            let mut store = open(data_dir)?;
+            let report = store.erase_apprentice(tremplin::model::Id(apprentice))?;
+            match format {
+                Format::Json => print_json(&report)?,
+                Format::Text => println!(
+                    "Apprenti(e) n° {apprentice} effacé(e) : {} émargement(s), {} entretien(s), {} questionnaire(s), \
+                     {} pièce(s) ({} fichier(s) supprimé(s)). {} sauvegarde(s) antérieure(s) le ou la contiennent encore \
+                     jusqu’à leur rotation.",
+                    report.attendance,
+                    report.follow_ups,
+                    report.exit_surveys,
+                    report.proofs,
+                    report.files_removed,
+                    report.backups_holding
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::AttendanceSheet {
+            action,
+            out,
+            format,
+        } => {
+            let store = open(data_dir)?;
+            let id = tremplin::model::Id(action);
+            let data = store.sheet_data(id)?;
+            let written = tremplin::report::write_attendance_sheet(
+                &data,
+                &out,
+                chrono::Local::now().naive_local(),
+            )?;
+            match format {
+                Format::Json => print_json(&serde_json::json!({
+                    "path": written.path,
+                    "pages": written.pages,
+                    "bytes": written.bytes,
+                    "invited": data.detail.attendance.len(),
+                }))?,
+                Format::Text => println!(
+                    "Feuille d’émargement de « {} » écrite dans {}\u{a0}: {} apprenti(e)s invité(e)s, {} page(s), {} octets.",
+                    data.detail.action.title,
+                    written.path.display(),
+                    data.detail.attendance.len(),
+                    written.pages,
+                    written.bytes
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }

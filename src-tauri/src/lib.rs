@@ -38,6 +38,7 @@ pub fn invoke_handler<R: tauri::Runtime>(
         actions::list_actions,
         actions::get_action,
         actions::get_attendance_sheet,
+        actions::export_attendance_sheet,
         actions::save_action,
         results::get_survey_grid,
         results::get_exit_survey,
@@ -74,6 +75,8 @@ pub fn invoke_handler<R: tauri::Runtime>(
         support::save_non_conformity,
         support::get_apprentice_file,
         support::export_apprentice_file,
+        support::export_personal_data,
+        support::erase_apprentice,
         support::open_export,
         proofs::list_proofs,
         proofs::pick_proof,
@@ -87,6 +90,13 @@ pub fn invoke_handler<R: tauri::Runtime>(
         proofs::set_backup_keep,
         proofs::save_archive,
         proofs::restore_archive,
+        dispositif::list_standing_documents,
+        dispositif::get_standing_document,
+        dispositif::save_standing_document,
+        dispositif::pick_document_version,
+        dispositif::attach_dropped_version,
+        dispositif::delete_document_version,
+        dispositif::open_document_version,
     ]
 }
 

@@ -57,6 +57,42 @@ impl Harness {
         get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
     }
 
+    /// A command called as the UI sends a dropped file: raw bytes, and what
+    /// they are in a percent-encoded JSON header.
+    fn invoke_raw(
+        &self,
+        cmd: &str,
+        bytes: &[u8],
+        header: &str,
+        described: &Value,
+    ) -> Result<Value, Value> {
+        let mut headers = tauri::http::HeaderMap::new();
+        let encoded: String = described
+            .to_string()
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        headers.insert(
+            tauri::http::HeaderName::from_bytes(header.as_bytes()).unwrap(),
+            encoded.parse().unwrap(),
+        );
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "http://localhost:1420/".parse().unwrap(),
+            body: InvokeBody::Raw(bytes.to_vec()),
+            headers,
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
     fn ok(&self, cmd: &str, args: Value) -> Value {
         self.invoke(cmd, args)
             .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
@@ -296,4 +332,81 @@ fn a_page_from_another_origin_cannot_call_any_command() {
     let error = get_ipc_response(&h.webview, request)
         .expect_err("remote content gets no access to the data");
     assert!(error.to_string().contains("not allowed"), "{error}");
+}
+
+#[test]
+fn a_dropped_file_arrives_as_bytes_and_becomes_a_proof_or_a_version() {
+    let h = harness();
+    h.ok("create_demo", json!({}));
+    let partner = h.ok("list_partners", json!({}))[0]["id"].clone();
+    let pdf = b"%PDF-1.4\n% convention deposee\n";
+    let proof = h
+        .invoke_raw(
+            "attach_dropped_proof",
+            pdf,
+            "proof-input",
+            &json!({ "input": { "recordKind": "partner", "recordId": partner, "kind": "", "title": "", "date": "" }, "name": "Convention signée.pdf" }),
+        )
+        .unwrap();
+    assert_eq!(proof["title"], "Convention signée");
+    assert_eq!(proof["originalName"], "Convention signée.pdf");
+    assert_eq!(proof["file"]["media"], "pdf");
+    let listed = h.ok(
+        "list_proofs",
+        json!({ "recordKind": "partner", "recordId": partner }),
+    );
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == proof["id"]));
+
+    // The same bytes as a new version of a standing document.
+    let document = h.ok("list_standing_documents", json!({}))[0]["id"].clone();
+    let before = h.ok("get_standing_document", json!({ "id": document }))["versions"]
+        .as_array()
+        .unwrap()
+        .len();
+    let fresh = h
+        .invoke_raw(
+            "attach_dropped_version",
+            pdf,
+            "version-input",
+            &json!({ "input": { "documentId": document, "version": "", "issuedOn": "01/09/2026", "note": "" }, "name": "v.pdf" }),
+        )
+        .unwrap();
+    let versions = fresh["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), before + 1);
+    assert_eq!(versions[0]["current"], true);
+    assert_eq!(versions[0]["issuedOn"], "2026-09-01");
+
+    // A description that cannot be read, or a file that is not a document: a
+    // French message on the file field, nothing written.
+    let garbled = h
+        .invoke_raw(
+            "attach_dropped_proof",
+            pdf,
+            "proof-input",
+            &json!("pas un objet"),
+        )
+        .unwrap_err();
+    assert_eq!(garbled["code"], "validation");
+    assert_eq!(garbled["fields"][0]["field"], "file");
+    let exe = h
+        .invoke_raw(
+            "attach_dropped_proof",
+            b"MZ\x90\x00\x03",
+            "proof-input",
+            &json!({ "input": { "recordKind": "partner", "recordId": partner, "kind": "", "title": "", "date": "" }, "name": "outil.exe" }),
+        )
+        .unwrap_err();
+    assert_eq!(exe["fields"][0]["field"], "file");
+    let after = h.ok(
+        "list_proofs",
+        json!({ "recordKind": "partner", "recordId": partner }),
+    );
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        listed.as_array().unwrap().len()
+    );
 }

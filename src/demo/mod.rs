@@ -10,10 +10,12 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{Store, Writer};
 use crate::validate;
+use crate::vault::Vault;
 
 mod crash;
 mod history;
 mod measures;
+mod proofs;
 mod support;
 
 pub use crash::write_loop;
@@ -59,6 +61,10 @@ pub struct DemoSummary {
     pub resources: usize,
     pub resource_usages: usize,
     pub non_conformities: usize,
+    /// Pièces justificatives attached (files are stored once per content).
+    pub proofs: usize,
+    /// Standing documents of the « dispositif » (each with its versions).
+    pub standing_documents: usize,
 }
 
 /// Small deterministic generator (SplitMix64): the same seed, the same CFA.
@@ -670,10 +676,18 @@ pub fn create(store: &mut Store, config: &DemoConfig) -> Result<DemoSummary> {
     }
     let scale = config.scale.max(1) as usize;
     let mut draw = Draw(config.seed);
-    store.batch(|w| build(w, scale, &mut draw))
+    // An in-memory database (tests, benchmarks) has no folder for files:
+    // its demo has the records without their proofs and standing documents.
+    let vault = store.vault().ok();
+    store.batch(|w| build(w, vault.as_ref(), scale, &mut draw))
 }
 
-fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
+fn build(
+    w: &Writer<'_>,
+    vault: Option<&Vault>,
+    scale: usize,
+    draw: &mut Draw,
+) -> Result<DemoSummary> {
     let mut summary = DemoSummary::default();
     let organisation = validate::check_organisation(&OrganisationInput {
         name: "CFA des Métiers du Val de Loire".into(),
@@ -966,5 +980,8 @@ fn build(w: &Writer<'_>, scale: usize, draw: &mut Draw) -> Result<DemoSummary> {
     measures::final_year(w, &context, &leavers, &mut summary)?;
     support::build(w, &context, &leavers, &mut summary)?;
     measures::build(w, &context, &mut summary)?;
+    if let Some(vault) = vault {
+        proofs::build(w, vault, &context, &mut summary)?;
+    }
     Ok(summary)
 }

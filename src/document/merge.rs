@@ -262,6 +262,37 @@ fn compress_streams(doc: &mut Document) {
     });
 }
 
+/// The trailer's /ID from what the document is, not from a random draw
+/// (printpdf's): the same model gives the same bytes, so the demo's proofs
+/// and a dossier printed twice are byte for byte identical. Its metadata,
+/// page count and the size of every object's stream make it distinct enough
+/// between documents without hashing megabytes.
+fn set_identifier(doc: &mut Document, metadata: &Metadata, pages: usize) {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for part in [
+        &metadata.title,
+        &metadata.author,
+        &metadata.subject,
+        &metadata.language,
+    ] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    hash.update(metadata.creation_date.to_string().as_bytes());
+    hash.update((pages as u64).to_le_bytes());
+    for (id, object) in &doc.objects {
+        hash.update(id.0.to_le_bytes());
+        if let Object::Stream(stream) = object {
+            hash.update((stream.content.len() as u64).to_le_bytes());
+            hash.update(&stream.content[..stream.content.len().min(64)]);
+        }
+    }
+    let digest = hash.finalize();
+    let id = Object::String(digest[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+}
+
 /// The finished PDF: annex pages merged, outline, language and metadata.
 pub fn finish(
     mut doc: Document,
@@ -340,6 +371,7 @@ pub fn finish(
     }
     doc.prune_objects();
     compress_streams(&mut doc);
+    set_identifier(&mut doc, metadata, pages.len());
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .map_err(|e| Error::Document(format!("écriture du PDF impossible ({e})")))?;

@@ -1008,9 +1008,38 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |e| Error::io(path, e)
 }
 
+/// A made-up photograph of `w`×`h` pixels, as PNG bytes (the demo's captures).
+pub fn photo_png(i: usize, w: u32, h: u32) -> Result<Vec<u8>> {
+    let img = photo_sized(i, w, h);
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| Error::Document(format!("image d’exemple : {e}")))?;
+    Ok(out)
+}
+
+/// The same as JPEG bytes (the demo's photos).
+pub fn photo_jpeg(i: usize, w: u32, h: u32) -> Result<Vec<u8>> {
+    let img = photo_sized(i, w, h);
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| Error::Document(format!("image d’exemple : {e}")))?;
+    Ok(out)
+}
+
 /// A made-up photograph: a gradient with a few shapes.
-fn photo(i: usize) -> RgbImage {
-    let (w, h) = (480, 320);
+fn photo_sized(i: usize, w: u32, h: u32) -> RgbImage {
     let mut rng = Seeded(0xF070 + i as u64);
     let base = [
         rng.below(120) as u8,
@@ -1120,32 +1149,8 @@ pub fn write_proofs(dir: &Path, proofs: usize) -> Result<()> {
         let path = proof_dir.join(format!("preuve-{:03}.{ext}", i + 1));
         let bytes = match ext {
             "pdf" => attendance_pdf(i)?,
-            "png" => {
-                let img = photo(i);
-                let mut out = Vec::new();
-                image::codecs::png::PngEncoder::new(&mut out)
-                    .write_image(
-                        img.as_raw(),
-                        img.width(),
-                        img.height(),
-                        image::ExtendedColorType::Rgb8,
-                    )
-                    .map_err(|e| Error::Document(format!("image d’exemple : {e}")))?;
-                out
-            }
-            _ => {
-                let img = photo(i);
-                let mut out = Vec::new();
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
-                    .write_image(
-                        img.as_raw(),
-                        img.width(),
-                        img.height(),
-                        image::ExtendedColorType::Rgb8,
-                    )
-                    .map_err(|e| Error::Document(format!("image d’exemple : {e}")))?;
-                out
-            }
+            "png" => photo_png(i, 480, 320)?,
+            _ => photo_jpeg(i, 480, 320)?,
         };
         std::fs::write(&path, bytes).map_err(io(&path))?;
     }

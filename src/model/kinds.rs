@@ -515,6 +515,7 @@ pub struct ReferenceData {
     pub proof_kinds: Vec<Choice<ProofKind>>,
     pub proof_media: Vec<Choice<ProofMedia>>,
     pub record_kinds: Vec<Choice<RecordKind>>,
+    pub standing_document_kinds: Vec<Choice<StandingDocumentKind>>,
     /// Levels of the national nomenclature (3 = CAP … 8 = doctorat).
     pub levels: Vec<Choice<u8>>,
 }
@@ -581,6 +582,10 @@ impl ReferenceData {
             proof_kinds: choices(ProofKind::ALL, ProofKind::label),
             proof_media: choices(ProofMedia::ALL, ProofMedia::label),
             record_kinds: choices(RecordKind::ALL, RecordKind::label),
+            standing_document_kinds: choices(
+                StandingDocumentKind::ALL,
+                StandingDocumentKind::label,
+            ),
             levels: choices(&[3u8, 4, 5, 6, 7, 8], level_label),
         }
     }
@@ -713,6 +718,18 @@ closed_list! {
         Certificate = "certificate", "Attestation";
         Screenshot = "screenshot", "Capture d’écran";
         Other = "other", "Autre";
+    }
+}
+
+closed_list! {
+    /// A standing document of the « dispositif » (DESIGN.md, « The system as a whole »).
+    StandingDocumentKind {
+        SupportProcedure = "support_procedure", "Procédure d’accompagnement";
+        ReferentJobDescription = "referent_job_description", "Fiche de poste du référent";
+        SpeakerCertificate = "speaker_certificate", "Attestation de formation d’un intervenant";
+        AnnualCalendar = "annual_calendar", "Calendrier annuel des actions";
+        InternalManual = "internal_manual", "Livret ou manuel interne";
+        Other = "other", "Autre document du dispositif";
     }
 }
 

@@ -11,6 +11,7 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod dispositif;
 mod indicator14;
 mod indicator29;
 mod kinds;
@@ -18,6 +19,7 @@ mod proofs;
 mod records;
 mod school_year;
 
+pub use dispositif::*;
 pub use indicator14::*;
 pub use indicator29::*;
 pub use kinds::*;

@@ -179,3 +179,46 @@ pub struct BackupsView {
     /// The « Sauvegardes » folder, shown so the person can copy it elsewhere.
     pub folder: String,
 }
+
+/// Everything Tremplin holds about one apprentice (RGPD right of access):
+/// the individual file, and the proofs attached to the person, their
+/// follow-ups and their questionnaires (referenced by hash).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonalData {
+    /// Version of this format.
+    #[ts(type = "number")]
+    pub format: u32,
+    /// When it was exported, local time.
+    pub exported_at: String,
+    pub file: super::ApprenticeFile,
+    pub proofs: Vec<Proof>,
+}
+
+/// What an erasure removed (RGPD right to erasure).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ErasureReport {
+    #[ts(type = "number")]
+    pub attendance: i64,
+    #[ts(type = "number")]
+    pub follow_ups: i64,
+    #[ts(type = "number")]
+    pub exit_surveys: i64,
+    #[ts(type = "number")]
+    pub referent_periods: i64,
+    #[ts(type = "number")]
+    pub evaluation_scores: i64,
+    /// Proofs of the person, their follow-ups and questionnaires.
+    #[ts(type = "number")]
+    pub proofs: i64,
+    /// Files removed from « Preuves » (those no other record uses).
+    #[ts(type = "number")]
+    pub files_removed: i64,
+    /// Verified daily copies taken before the erasure, which still hold the
+    /// person until they are rotated out.
+    #[ts(type = "number")]
+    pub backups_holding: i64,
+}

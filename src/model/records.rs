@@ -521,6 +521,19 @@ pub struct ActionDetail {
     pub participation: Rate,
 }
 
+/// What an attendance sheet prints about an action: its detail, and the
+/// names (not ids) of the CFA, the promos, the speakers and the partners.
+#[derive(Debug, Clone)]
+pub struct SheetData {
+    pub organisation: Option<Organisation>,
+    pub detail: ActionDetail,
+    /// « Promo label — filière code », in the action's order.
+    pub cohorts: Vec<String>,
+    /// Staff speakers (« Prénom Nom ») then partner speakers (their names).
+    pub speakers: Vec<String>,
+    pub co_organisers: Vec<String>,
+}
+
 // ---------------------------------------------------------------- figures
 
 /// A rate as the auditor needs it: numerator, denominator, value, and how it

@@ -2,8 +2,10 @@
 //! values the store loaded, and the document engine prints it. The engine
 //! knows nothing of apprentices; this module knows nothing of pages.
 
+mod attendance;
 mod individual;
 
+pub use attendance::{attendance_sheet, SheetFill};
 pub use individual::individual_file;
 
 /// A file name from a person's name and a day: « dossier-individuel-dupont-lea-2026-12-02.pdf ».
@@ -53,8 +55,26 @@ pub fn write_individual_file(
 ) -> crate::Result<WrittenDocument> {
     let file = store.apprentice_file(apprentice_id, generated.date())?;
     let organisation = store.organisation()?;
-    let model = individual_file(organisation.as_ref(), &file, generated);
-    let rendered = crate::document::render_document(&model, std::path::Path::new("."))?;
+    write_model(
+        &individual_file(organisation.as_ref(), &file, generated),
+        out,
+    )
+}
+
+/// Prints an action's attendance sheet, to sign, to `out` (written atomically).
+pub fn write_attendance_sheet(
+    data: &crate::model::SheetData,
+    out: &std::path::Path,
+    generated: chrono::NaiveDateTime,
+) -> crate::Result<WrittenDocument> {
+    write_model(&attendance_sheet(data, SheetFill::Blank, generated), out)
+}
+
+fn write_model(
+    model: &crate::document::model::DocumentModel,
+    out: &std::path::Path,
+) -> crate::Result<WrittenDocument> {
+    let rendered = crate::document::render_document(model, std::path::Path::new("."))?;
     crate::document::write_pdf(out, &rendered.pdf)?;
     Ok(WrittenDocument {
         file_name: out
@@ -67,16 +87,55 @@ pub fn write_individual_file(
     })
 }
 
+/// A person's data as it leaves Tremplin (RGPD right of access): the JSON of
+/// everything held about them, and their individual file as a PDF.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonalExport {
+    pub json: WrittenDocument,
+    pub pdf: WrittenDocument,
+}
+
+/// Writes `json_out` (the [`crate::model::PersonalData`], atomically) and
+/// `pdf_out` (the individual file) for one apprentice.
+pub fn write_personal_data(
+    store: &crate::Store,
+    apprentice_id: crate::model::Id,
+    json_out: &std::path::Path,
+    pdf_out: &std::path::Path,
+    now: chrono::NaiveDateTime,
+) -> crate::Result<PersonalExport> {
+    let data = store.personal_data(apprentice_id, now)?;
+    let mut json = serde_json::to_vec_pretty(&data)
+        .map_err(|e| crate::Error::Document(format!("export JSON impossible ({e})")))?;
+    json.push(b'\n');
+    crate::fsio::write_atomic(json_out, &json)?;
+    let pdf = write_individual_file(store, apprentice_id, pdf_out, now)?;
+    Ok(PersonalExport {
+        json: WrittenDocument {
+            file_name: json_out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            path: json_out.to_path_buf(),
+            pages: 0,
+            bytes: json.len(),
+        },
+        pdf,
+    })
+}
+
 /// The folder beside the database where printed documents go (« Exports »).
 pub const EXPORTS_FOLDER: &str = "Exports";
 
 /// The path of a document named `file_name` in the exports folder of the
 /// store's data folder, which is created if needed. The name must be a plain
-/// PDF file name: no folder, no « .. » (it may come from the window).
+/// PDF or JSON file name: no folder, no « .. » (it may come from the window).
 pub fn export_path(store: &crate::Store, file_name: &str) -> crate::Result<std::path::PathBuf> {
     let plain = !file_name.is_empty()
         && file_name.len() <= 200
-        && file_name.ends_with(".pdf")
+        && (file_name.ends_with(".pdf") || file_name.ends_with(".json"))
         && !file_name.starts_with('.')
         && file_name
             .chars()

@@ -82,6 +82,59 @@ fn get_action(conn: &Connection, id: Id) -> Result<Action> {
     Ok(action)
 }
 
+fn names(conn: &Connection, sql: &str, action_id: Id) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let names = stmt
+        .query_map([action_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// The action, its sheet and the names around it, from one connection (the
+/// demo reads it inside its transaction).
+pub(super) fn sheet_data(conn: &Connection, id: Id) -> Result<SheetData> {
+    let action = get_action(conn, id)?;
+    let attendance = attendance_sheet(conn, Some(id), &action.cohort_ids)?;
+    let present = attendance.iter().filter(|a| a.present).count() as i64;
+    let participation = participation(present, attendance.len() as i64);
+    let cohorts = names(
+        conn,
+        "SELECT c.label || ' — ' || p.code FROM action_cohort x
+         JOIN cohort c ON c.id = x.cohort_id JOIN programme p ON p.id = c.programme_id
+         WHERE x.action_id = ?1 ORDER BY x.cohort_id",
+        id,
+    )?;
+    let mut speakers = names(
+        conn,
+        "SELECT s.first_name || ' ' || s.last_name FROM action_staff x JOIN staff s ON s.id = x.staff_id
+         WHERE x.action_id = ?1 ORDER BY x.staff_id",
+        id,
+    )?;
+    speakers.extend(names(
+        conn,
+        "SELECT p.name FROM action_partner x JOIN partner p ON p.id = x.partner_id
+         WHERE x.action_id = ?1 AND x.role = 'speaker' ORDER BY x.partner_id",
+        id,
+    )?);
+    let co_organisers = names(
+        conn,
+        "SELECT p.name FROM action_partner x JOIN partner p ON p.id = x.partner_id
+         WHERE x.action_id = ?1 AND x.role = 'co_organiser' ORDER BY x.partner_id",
+        id,
+    )?;
+    Ok(SheetData {
+        organisation: super::organisation::load(conn)?,
+        detail: ActionDetail {
+            action,
+            attendance,
+            participation,
+        },
+        cohorts,
+        speakers,
+        co_organisers,
+    })
+}
+
 /// The sheet of an action (or of a new one targeting `cohort_ids`): every
 /// apprentice of those cohorts, with what was recorded for them.
 fn attendance_sheet(
@@ -186,6 +239,11 @@ impl Store {
             attendance,
             participation,
         })
+    }
+
+    /// An action with the names its printed attendance sheet shows.
+    pub fn sheet_data(&self, id: Id) -> Result<SheetData> {
+        sheet_data(&self.conn, id)
     }
 
     /// The sheet a form shows while cohorts are being chosen, before saving.
@@ -381,6 +439,11 @@ fn write_attendance(tx: &Transaction<'_>, id: Id, a: &NewAction) -> Result<()> {
 }
 
 impl Writer<'_> {
+    /// An action's sheet data inside a write (the demo prints its signed sheets).
+    pub fn sheet_data(&self, id: Id) -> Result<SheetData> {
+        sheet_data(self.tx, id)
+    }
+
     /// Writes a checked `NewAction` (`id` empty creates it); returns its id.
     pub fn save_action(&self, id: Option<Id>, action: &NewAction) -> Result<Id> {
         let tx = self.tx;

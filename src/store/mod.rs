@@ -13,6 +13,7 @@
 
 mod actions;
 mod conformity;
+mod dispositif;
 mod files;
 mod followups;
 mod offers;
@@ -20,6 +21,7 @@ mod organisation;
 mod overview;
 mod partners;
 mod people;
+mod personal;
 mod plans;
 mod programmes;
 mod proofs;
@@ -61,6 +63,14 @@ impl std::fmt::Debug for Store {
 /// checked by [`crate::validate`] and compose: see [`Store::batch`].
 pub struct Writer<'a> {
     tx: &'a Transaction<'a>,
+}
+
+impl Writer<'_> {
+    /// Reads inside the write, seeing what it wrote so far (the demo attaches
+    /// its proofs to the records it just created).
+    pub(crate) fn reader(&self) -> &rusqlite::Connection {
+        self.tx
+    }
 }
 
 /// What `check` found: the answer of `PRAGMA integrity_check` and versions.

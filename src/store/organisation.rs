@@ -1,6 +1,6 @@
 //! The CFA's own record (one row, id 1).
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Store, Writer};
 use crate::error::Result;
@@ -10,24 +10,7 @@ use crate::validate;
 impl Store {
     /// The CFA, or `None` on a database where it was never created.
     pub fn organisation(&self) -> Result<Option<Organisation>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT name, siret, uai, nda, address, postal_code, city FROM organisation WHERE id = 1",
-                [],
-                |r| {
-                    Ok(Organisation {
-                        name: r.get(0)?,
-                        siret: r.get(1)?,
-                        uai: r.get(2)?,
-                        nda: r.get(3)?,
-                        address: r.get(4)?,
-                        postal_code: r.get(5)?,
-                        city: r.get(6)?,
-                    })
-                },
-            )
-            .optional()?)
+        load(&self.conn)
     }
 
     /// Creates or updates the CFA.
@@ -57,4 +40,25 @@ impl Writer<'_> {
         )?;
         Ok(())
     }
+}
+
+/// The CFA's row, read inside or outside a transaction.
+pub(super) fn load(conn: &Connection) -> Result<Option<Organisation>> {
+    Ok(conn
+        .query_row(
+            "SELECT name, siret, uai, nda, address, postal_code, city FROM organisation WHERE id = 1",
+            [],
+            |r| {
+                Ok(Organisation {
+                    name: r.get(0)?,
+                    siret: r.get(1)?,
+                    uai: r.get(2)?,
+                    nda: r.get(3)?,
+                    address: r.get(4)?,
+                    postal_code: r.get(5)?,
+                    city: r.get(6)?,
+                })
+            },
+        )
+        .optional()?)
 }

@@ -33,6 +33,7 @@ pub enum Entity {
     NonConformity,
     SupportResource,
     ResourceUsage,
+    StandingDocument,
 }
 
 impl Entity {
@@ -55,6 +56,7 @@ impl Entity {
             Entity::NonConformity => "non_conformity",
             Entity::SupportResource => "support_resource",
             Entity::ResourceUsage => "resource_usage",
+            Entity::StandingDocument => "standing_document",
         }
     }
 
@@ -77,6 +79,7 @@ impl Entity {
             Entity::NonConformity => "Non-conformité",
             Entity::SupportResource => "Ressource d’accompagnement",
             Entity::ResourceUsage => "Chiffre d’usage",
+            Entity::StandingDocument => "Document du dispositif",
         }
     }
 }
@@ -285,6 +288,16 @@ impl Store {
                 }
             }
             Entity::Agreement => allow("Supprimer cette convention ?".into()),
+            Entity::StandingDocument => {
+                let versions = self.count(
+                    "SELECT count(*) FROM document_version WHERE document_id = ?1",
+                    id,
+                )?;
+                allow(format!(
+                    "Supprimer ce document du dispositif et ses {} ? Pour le remplacer, ajoutez plutôt une nouvelle version : les anciennes restent des preuves.",
+                    count(versions, "version", "versions")
+                ))
+            }
             Entity::Action => {
                 let marks =
                     self.count("SELECT count(*) FROM attendance WHERE action_id = ?1", id)?;

@@ -29,15 +29,7 @@ fn proof_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Proof> {
         date: r.get(5)?,
         original_name: r.get(6)?,
         added_at: r.get(7)?,
-        file: ProofFile {
-            sha256: r.get(8)?,
-            media: code(r, 9, ProofMedia::from_code)?,
-            size: r.get(10)?,
-            pages: r.get(11)?,
-            pdf_title: r.get(12)?,
-            width: r.get(13)?,
-            height: r.get(14)?,
-        },
+        file: file_at(r, 8)?,
     })
 }
 
@@ -101,27 +93,7 @@ impl Store {
         source: &Path,
         now: NaiveDateTime,
     ) -> Result<Proof> {
-        let meta = std::fs::metadata(source).map_err(|e| Error::io(source, e))?;
-        if !meta.is_file() {
-            return Err(validate::field_error(
-                "file",
-                "Choisissez un fichier (pas un dossier ni un périphérique).",
-            ));
-        }
-        if meta.len() > PROOF_MAX_BYTES {
-            return Err(validate::field_error(
-                "file",
-                format!(
-                    "Le fichier est trop gros ({} Mo au plus).",
-                    PROOF_MAX_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
-        let name = source
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let (name, bytes) = read_chosen_file(source)?;
         self.attach_proof(input, &name, &bytes, now)
     }
 
@@ -241,7 +213,7 @@ impl Store {
         Ok(())
     }
 
-    /// Files no proof uses any more (their records were deleted): the rows
+    /// Files no proof nor document version uses any more: the rows
     /// go in one transaction, then the files. A file that cannot be removed
     /// stays as an orphan for `check` to report. Returns how many went.
     pub fn remove_unused_files(&mut self) -> Result<usize> {
@@ -252,14 +224,16 @@ impl Store {
             let names = {
                 let mut stmt = tx.prepare(
                     "SELECT stored_name FROM proof_file f
-                     WHERE NOT EXISTS (SELECT 1 FROM proof p WHERE p.sha256 = f.sha256)",
+                     WHERE NOT EXISTS (SELECT 1 FROM proof p WHERE p.sha256 = f.sha256)
+                       AND NOT EXISTS (SELECT 1 FROM document_version v WHERE v.sha256 = f.sha256)",
                 )?;
                 let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
                 rows.collect::<rusqlite::Result<Vec<_>>>()?
             };
             tx.execute(
                 "DELETE FROM proof_file
-                 WHERE NOT EXISTS (SELECT 1 FROM proof p WHERE p.sha256 = proof_file.sha256)",
+                 WHERE NOT EXISTS (SELECT 1 FROM proof p WHERE p.sha256 = proof_file.sha256)
+                   AND NOT EXISTS (SELECT 1 FROM document_version v WHERE v.sha256 = proof_file.sha256)",
                 [],
             )?;
             Ok(names)
@@ -388,6 +362,50 @@ fn proof_uses(conn: &Connection, sha256: &str) -> Result<Vec<ProofUse>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A file a person chose (dialog, command line): its name and bytes, refused
+/// if it is not an ordinary file or larger than [`PROOF_MAX_BYTES`].
+pub(super) fn read_chosen_file(source: &Path) -> Result<(String, Vec<u8>)> {
+    let meta = std::fs::metadata(source).map_err(|e| Error::io(source, e))?;
+    if !meta.is_file() {
+        return Err(validate::field_error(
+            "file",
+            "Choisissez un fichier (pas un dossier ni un périphérique).",
+        ));
+    }
+    if meta.len() > PROOF_MAX_BYTES {
+        return Err(validate::field_error(
+            "file",
+            format!(
+                "Le fichier est trop gros ({} Mo au plus).",
+                PROOF_MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((name, bytes))
+}
+
+/// The columns of `proof_file` as a [`ProofFile`], from `first` on.
+pub(super) fn file_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<ProofFile> {
+    Ok(ProofFile {
+        sha256: r.get(first)?,
+        media: code(r, first + 1, ProofMedia::from_code)?,
+        size: r.get(first + 2)?,
+        pages: r.get(first + 3)?,
+        pdf_title: r.get(first + 4)?,
+        width: r.get(first + 5)?,
+        height: r.get(first + 6)?,
+    })
+}
+
+/// `proof_file`'s columns for [`file_at`], table alias `f`.
+pub(super) const FILE_COLUMNS: &str =
+    "f.sha256, f.media, f.size, f.pages, f.pdf_title, f.width, f.height";
+
 fn ensure_record(conn: &Connection, kind: RecordKind, id: Id) -> Result<()> {
     ensure_exists(
         conn,
@@ -431,6 +449,21 @@ impl super::Writer<'_> {
         bytes: &[u8],
         added_at: &str,
     ) -> Result<Id> {
+        let sha256 = self.store_file(vault, media, &new.original_name, bytes, added_at)?;
+        insert_proof(self.tx, new, &sha256, added_at)
+    }
+
+    /// Stores `bytes` once per content: the file under « Preuves » first,
+    /// then its `proof_file` row (a file already known is neither written
+    /// nor counted twice). Returns its hash.
+    pub fn store_file(
+        &self,
+        vault: &Vault,
+        media: ProofMedia,
+        original_name: &str,
+        bytes: &[u8],
+        added_at: &str,
+    ) -> Result<String> {
         let sha256 = fsio::sha256_hex(bytes);
         let known: Option<String> = self
             .tx
@@ -441,7 +474,7 @@ impl super::Writer<'_> {
             )
             .optional()?;
         if known.is_none() {
-            let stored = vault::stored_name(&sha256, media, &new.original_name);
+            let stored = vault::stored_name(&sha256, media, original_name);
             vault.put(&stored, &sha256, bytes)?;
             let (pages, pdf_title, size) = describe(media, bytes);
             self.tx.execute(
@@ -460,6 +493,6 @@ impl super::Writer<'_> {
                 ],
             )?;
         }
-        insert_proof(self.tx, new, &sha256, added_at)
+        Ok(sha256)
     }
 }

@@ -160,6 +160,19 @@ CREATE TABLE corrective_action (
     CHECK ((status = 'done') = (done_on IS NOT NULL))
 );
 
+CREATE TABLE document_version (
+    id            INTEGER PRIMARY KEY,
+    document_id   INTEGER NOT NULL REFERENCES standing_document (id) ON DELETE CASCADE,
+    version       TEXT NOT NULL CHECK (length(version) BETWEEN 1 AND 40),
+    -- The day this version came into force.
+    issued_on     TEXT NOT NULL,
+    sha256        TEXT NOT NULL REFERENCES proof_file (sha256) ON DELETE RESTRICT,
+    original_name TEXT NOT NULL,
+    note          TEXT,
+    added_at      TEXT NOT NULL,
+    UNIQUE (document_id, version)
+);
+
 CREATE TABLE evaluation (
     action_id INTEGER PRIMARY KEY REFERENCES action (id) ON DELETE CASCADE,
     scale     TEXT NOT NULL CHECK (scale IN ('out_of_20', 'out_of_10', 'percent')),
@@ -386,6 +399,16 @@ CREATE TABLE staff (
     phone      TEXT
 );
 
+CREATE TABLE standing_document (
+    id           INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('support_procedure', 'referent_job_description',
+                     'speaker_certificate', 'annual_calendar', 'internal_manual', 'other')),
+    title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    -- The filière it is about; empty: the whole CFA.
+    programme_id INTEGER REFERENCES programme (id) ON DELETE RESTRICT,
+    notes        TEXT
+);
+
 CREATE TABLE steering_review (
     id                INTEGER PRIMARY KEY,
     non_conformity_id INTEGER NOT NULL REFERENCES non_conformity (id) ON DELETE CASCADE,
@@ -441,6 +464,10 @@ CREATE INDEX corrective_action_nc ON corrective_action (non_conformity_id);
 
 CREATE INDEX corrective_action_owner ON corrective_action (owner_id);
 
+CREATE INDEX document_version_document ON document_version (document_id, issued_on);
+
+CREATE INDEX document_version_file ON document_version (sha256);
+
 CREATE INDEX evaluation_score_apprentice ON evaluation_score (apprentice_id);
 
 CREATE INDEX follow_up_apprentice ON follow_up (apprentice_id, held_on);
@@ -474,6 +501,8 @@ CREATE INDEX relayed_offer_date ON relayed_offer (offered_on);
 CREATE INDEX relayed_offer_partner ON relayed_offer (partner_id);
 
 CREATE INDEX resource_usage_period ON resource_usage (period_start);
+
+CREATE INDEX standing_document_programme ON standing_document (programme_id);
 
 CREATE INDEX steering_review_nc ON steering_review (non_conformity_id, held_on);
 

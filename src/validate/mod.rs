@@ -4,6 +4,7 @@
 //! message. Nothing here touches the database: rules that need it (does this
 //! cohort exist?) live in `store` and use the same error shape.
 
+mod dispositif;
 mod fields;
 mod indicator14;
 mod indicator29;
@@ -12,6 +13,7 @@ mod proofs;
 use crate::error::{Error, FieldError, Result};
 use crate::model::*;
 
+pub use dispositif::*;
 use fields::Form;
 pub use fields::{parse_date, parse_duration, parse_time};
 pub use indicator14::*;

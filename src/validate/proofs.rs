@@ -33,10 +33,7 @@ pub fn check_proof(
         }
     };
     let kind = if input.kind.trim().is_empty() {
-        Some(match media {
-            Some(ProofMedia::Jpeg | ProofMedia::Png) => ProofKind::Photo,
-            _ => ProofKind::Other,
-        })
+        Some(default_kind(record_kind, media))
     } else {
         f.choice(
             "kind",
@@ -62,6 +59,23 @@ pub fn check_proof(
             original_name,
         }),
         _ => Err(f.into_error()),
+    }
+}
+
+/// The kind a file gets when the person chose none: what such a file
+/// usually is on such a record — a PDF on an action is its signed attendance
+/// sheet, on an agreement the signed agreement, on an exit questionnaire the
+/// form as returned; an image is a photo; anything else « autre ».
+pub fn default_kind(record: Option<RecordKind>, media: Option<ProofMedia>) -> ProofKind {
+    match (record, media) {
+        (_, Some(ProofMedia::Jpeg | ProofMedia::Png)) => ProofKind::Photo,
+        (Some(RecordKind::Action), Some(ProofMedia::Pdf)) => ProofKind::AttendanceSheet,
+        (Some(RecordKind::Agreement), Some(ProofMedia::Pdf)) => ProofKind::Agreement,
+        (Some(RecordKind::ExitSurvey), Some(ProofMedia::Pdf)) => ProofKind::Questionnaire,
+        (Some(RecordKind::NonConformity | RecordKind::AnnualReview), Some(ProofMedia::Pdf)) => {
+            ProofKind::Report
+        }
+        _ => ProofKind::Other,
     }
 }
 

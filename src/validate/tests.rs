@@ -205,3 +205,27 @@ fn white_space_is_folded_but_non_breaking_spaces_are_kept() {
         "French typography survives a save"
     );
 }
+
+#[test]
+fn a_file_without_a_kind_gets_what_such_a_file_is_on_such_a_record() {
+    use crate::model::{ProofKind as K, ProofMedia as M, RecordKind as R};
+    let cases = [
+        (Some(R::Action), Some(M::Pdf), K::AttendanceSheet),
+        (Some(R::Action), Some(M::Jpeg), K::Photo),
+        (Some(R::Agreement), Some(M::Pdf), K::Agreement),
+        (Some(R::ExitSurvey), Some(M::Pdf), K::Questionnaire),
+        (Some(R::NonConformity), Some(M::Pdf), K::Report),
+        (Some(R::AnnualReview), Some(M::Pdf), K::Report),
+        (Some(R::Partner), Some(M::Pdf), K::Other),
+        (Some(R::Action), Some(M::Office), K::Other),
+        (Some(R::SupportResource), Some(M::Png), K::Photo),
+        (None, None, K::Other),
+    ];
+    for (record, media, expected) in cases {
+        assert_eq!(
+            default_kind(record, media),
+            expected,
+            "{record:?} {media:?}"
+        );
+    }
+}

@@ -3,30 +3,17 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use lopdf::{Document, Object, ObjectId};
 use tremplin::document::model::*;
 use tremplin::document::{load_model, render_document, sample, write_pdf};
 
+use super::run;
+
 struct Produced {
     _dir: tempfile::TempDir,
     pdf: PathBuf,
     model: DocumentModel,
-}
-
-fn run(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} must be installed: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn produce_sample(pages: usize, proofs: usize) -> Produced {

@@ -7,9 +7,11 @@
 
 mod cli;
 mod demo;
+mod dispositif;
 mod document;
 mod indicator14;
 mod indicator29;
+mod personal;
 mod proofs;
 mod store;
 mod support;
@@ -134,4 +136,19 @@ pub fn action_input(small: &Small, marks: &[(usize, bool, bool)]) -> ActionInput
             .collect(),
         ..Default::default()
     }
+}
+
+/// Runs a tool the tests rely on (pdftotext, qpdf…) and returns its output.
+pub fn run(program: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} must be installed: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

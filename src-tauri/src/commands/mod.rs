@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod dispositif;
 pub mod followups;
 pub mod offers;
 pub mod partners;

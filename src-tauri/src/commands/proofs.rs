@@ -24,12 +24,12 @@ pub const TEST_PICK_VARIABLE: &str = "TREMPLIN_TEST_PICK_FILE";
 /// Same for the « save » dialog.
 pub const TEST_SAVE_VARIABLE: &str = "TREMPLIN_TEST_SAVE_FILE";
 
-fn now() -> chrono::NaiveDateTime {
+pub(crate) fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
 /// Asks the person for a file to open (native dialog, in Rust).
-fn pick_file<R: Runtime>(
+pub(crate) fn pick_file<R: Runtime>(
     app: &AppHandle<R>,
     title: &str,
     filter: (&str, &[&str]),
@@ -81,17 +81,7 @@ pub async fn pick_proof<R: Runtime>(
     data: State<'_, AppData>,
     input: ProofInput,
 ) -> CommandResult<Option<Proof>> {
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        pick_file(
-            &app,
-            "Joindre une pièce justificative",
-            ("PDF, images, documents bureautiques", PROOF_EXTENSIONS),
-        )
-    })
-    .await
-    .ok()
-    .flatten();
-    let Some(path) = chosen else {
+    let Some(path) = pick_document(app, "Joindre une pièce justificative").await else {
         return Ok(None);
     };
     Ok(Some(data.store()?.attach_proof_file(
@@ -101,37 +91,65 @@ pub async fn pick_proof<R: Runtime>(
     )?))
 }
 
-/// What comes with the bytes of a dropped file (header `proof-input`,
-/// percent-encoded JSON).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Dropped {
-    input: ProofInput,
-    name: String,
+/// Asks, off the async runtime, for a proof-like file (PDF, image, office
+/// document); `None` when the person closed the dialog.
+pub(crate) async fn pick_document<R: Runtime>(
+    app: AppHandle<R>,
+    title: &'static str,
+) -> Option<PathBuf> {
+    tauri::async_runtime::spawn_blocking(move || {
+        pick_file(
+            &app,
+            title,
+            ("PDF, images, documents bureautiques", PROOF_EXTENSIONS),
+        )
+    })
+    .await
+    .ok()
+    .flatten()
 }
 
-/// Attaches a file dropped on the window: its bytes as the raw body, what
-/// it is in the `proof-input` header. The name is only shown.
-#[tauri::command]
-pub fn attach_dropped_proof(
-    data: State<'_, AppData>,
-    request: Request<'_>,
-) -> CommandResult<Proof> {
+/// What comes with the bytes of a dropped file: what it is for, and the
+/// name it had (only shown).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Dropped<T> {
+    pub input: T,
+    pub name: String,
+}
+
+/// A file dropped on the window: its bytes as the raw body, what it is in
+/// the `header` header (percent-encoded JSON).
+pub(crate) fn dropped<'r, T: serde::de::DeserializeOwned>(
+    request: &'r Request<'_>,
+    header: &str,
+) -> CommandResult<(Dropped<T>, &'r [u8])> {
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(field_error("file", "Le fichier déposé n’a pas été reçu.").into());
     };
-    let header = request
+    let text = request
         .headers()
-        .get("proof-input")
+        .get(header)
         .and_then(|v| v.to_str().ok())
         .map(percent_decode)
         .unwrap_or_default();
-    let dropped: Dropped = serde_json::from_str(&header).map_err(|_| {
+    let described = serde_json::from_str(&text).map_err(|_| {
         CommandError::from(field_error(
             "file",
             "La description du fichier déposé est illisible.",
         ))
     })?;
+    Ok((described, bytes))
+}
+
+/// Attaches a file dropped on the window: its bytes as the raw body, what
+/// it is in the `proof-input` header.
+#[tauri::command]
+pub fn attach_dropped_proof(
+    data: State<'_, AppData>,
+    request: Request<'_>,
+) -> CommandResult<Proof> {
+    let (dropped, bytes) = dropped::<ProofInput>(&request, "proof-input")?;
     Ok(data
         .store()?
         .attach_proof(&dropped.input, &dropped.name, bytes, now())?)
@@ -198,12 +216,26 @@ pub async fn open_proof<R: Runtime>(
         let store = data.store()?;
         (store.proof_path(id)?, store.vault()?.root().to_path_buf())
     };
+    open_stored(&app, &path, &root)
+}
+
+/// Opens a stored file with the system viewer, if it lies inside the
+/// proofs folder `root` (the path comes from the core, checked again here).
+pub(crate) fn open_stored<R: Runtime>(
+    app: &AppHandle<R>,
+    path: &std::path::Path,
+    root: &std::path::Path,
+) -> CommandResult<()> {
     let inside = match (path.canonicalize(), root.canonicalize()) {
         (Ok(path), Ok(root)) => path.starts_with(root) && path.is_file(),
         _ => false,
     };
     if !inside {
-        return Err(field_error("file", "Le fichier de cette pièce n’est plus dans le dossier « Preuves » : lancez la vérification.").into());
+        return Err(field_error(
+            "file",
+            "Ce fichier n’est plus dans le dossier « Preuves » : lancez la vérification.",
+        )
+        .into());
     }
     use tauri_plugin_opener::OpenerExt as _;
     app.opener()
@@ -211,7 +243,7 @@ pub async fn open_proof<R: Runtime>(
         .map_err(|e| {
             field_error(
                 "file",
-                format!("Le système n’a pas pu ouvrir la pièce ({e})."),
+                format!("Le système n’a pas pu ouvrir le fichier ({e})."),
             )
             .into()
         })

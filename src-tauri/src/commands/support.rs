@@ -151,3 +151,47 @@ pub async fn open_export<R: tauri::Runtime>(
             .into()
         })
 }
+
+/// Everything held about one apprentice (RGPD right of access), written to
+/// « Exports » as JSON and the individual file's PDF; the window gets their
+/// names (and opens them with `open_export`), never a path.
+#[tauri::command]
+pub async fn export_personal_data(
+    data: State<'_, AppData>,
+    apprentice_id: Id,
+) -> CommandResult<report::PersonalExport> {
+    let store = data.store()?;
+    let apprentice = store.apprentice(apprentice_id)?;
+    let now = chrono::Local::now().naive_local();
+    let parts = [
+        apprentice.id.to_string(),
+        apprentice.last_name.clone(),
+        apprentice.first_name.clone(),
+    ];
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let pdf = report::export_path(
+        &store,
+        &report::file_name("dossier-individuel", &parts, now.date()),
+    )?;
+    let json = report::export_path(
+        &store,
+        &report::file_name("donnees-personnelles", &parts, now.date()).replace(".pdf", ".json"),
+    )?;
+    Ok(report::write_personal_data(
+        &store,
+        apprentice_id,
+        &json,
+        &pdf,
+        now,
+    )?)
+}
+
+/// Erases an apprentice and everything that is theirs alone (RGPD right to
+/// erasure); the window asked first.
+#[tauri::command]
+pub async fn erase_apprentice(
+    data: State<'_, AppData>,
+    apprentice_id: Id,
+) -> CommandResult<ErasureReport> {
+    Ok(data.store()?.erase_apprentice(apprentice_id)?)
+}

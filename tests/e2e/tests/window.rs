@@ -53,11 +53,15 @@ impl Drop for Driver {
 }
 
 impl Driver {
-    async fn start(data_dir: &Path, fonts_conf: &Path, log: &Path) -> Driver {
+    async fn start(data_dir: &Path, fonts_conf: &Path, dialogs: &Dialogs, log: &Path) -> Driver {
         let program = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
         let child = Command::new(&program)
             .args(["--port", "4444", "--native-port", "4445"])
             .env("TREMPLIN_DATA_DIR", data_dir)
+            // A GTK file dialog cannot be driven: the app's dialogs answer
+            // with these files instead of showing (src-tauri commands/proofs.rs).
+            .env("TREMPLIN_TEST_PICK_FILE", &dialogs.pick)
+            .env("TREMPLIN_TEST_SAVE_FILE", &dialogs.save)
             // The app (started by WebKitWebDriver) inherits it: the system
             // fonts it may use are DejaVu's alone, whatever this machine has.
             .env("FONTCONFIG_FILE", fonts_conf)
@@ -97,6 +101,47 @@ impl Driver {
     fn stop(self) {
         drop(self);
     }
+}
+
+/// The files the app's « open » and « save » dialogs answer with.
+struct Dialogs {
+    /// A one-page PDF the scenario attaches as a proof.
+    pick: PathBuf,
+    /// Where « Enregistrer une archive… » writes.
+    save: PathBuf,
+}
+
+/// The title inside the PDF the « open » dialog gives.
+const PICKED_TITLE: &str = "Attestation de presence e2e";
+
+/// A valid one-page PDF with `title` in its information dictionary, written
+/// by hand (offsets computed) so the test needs no PDF library.
+fn tiny_pdf(title: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_owned(),
+        format!("<< /Title ({title}) /Producer (tremplin-e2e) >>"),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
 }
 
 /// A fontconfig that offers only the font a bare Debian always has (DejaVu,
@@ -187,12 +232,22 @@ impl Session {
             .unwrap_or_else(|e| panic!("« {css} » never appeared: {e}"))
     }
 
+    /// Clicks as a person does: an element briefly covered (a confirmation
+    /// fading in the corner) is clicked once it is uncovered.
     async fn click(&self, css: &str) {
-        self.find(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot click « {css} »: {e}"));
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            match self.find(css).await.click().await {
+                Ok(()) => return,
+                Err(e)
+                    if e.to_string().contains("intercepted")
+                        && tokio::time::Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(POLL).await;
+                }
+                Err(e) => panic!("cannot click « {css} »: {e}"),
+            }
+        }
     }
 
     async fn type_into(&self, css: &str, text: &str) {
@@ -282,7 +337,19 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
         app_processes(&app_path).is_empty(),
         "another {app} is already running: stop it first"
     );
-    let driver = Driver::start(data.path(), &fonts_conf, &shots.join("tauri-driver.log")).await;
+    let files = tempfile::tempdir().unwrap();
+    let dialogs = Dialogs {
+        pick: files.path().join("attestation-e2e.pdf"),
+        save: files.path().join("archive-e2e.tar"),
+    };
+    std::fs::write(&dialogs.pick, tiny_pdf(PICKED_TITLE)).unwrap();
+    let driver = Driver::start(
+        data.path(),
+        &fonts_conf,
+        &dialogs,
+        &shots.join("tauri-driver.log"),
+    )
+    .await;
     let mut caps = Capabilities::new();
     caps.set("browserName", "wry").unwrap();
     caps.set("tauri:options", json!({ "application": app }))
@@ -315,8 +382,13 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
         count: 0,
     };
     let data_dir = data.path().to_owned();
+    let picked = (dialogs.pick.clone(), dialogs.save.clone());
     let task = tokio::spawn(async move {
-        tokio::time::timeout(Duration::from_secs(480), scenario(&mut runner, &data_dir)).await
+        tokio::time::timeout(
+            Duration::from_secs(540),
+            scenario(&mut runner, &data_dir, &picked),
+        )
+        .await
     });
     let outcome = task.await;
     if !matches!(outcome, Ok(Ok(()))) {
@@ -333,7 +405,7 @@ async fn an_administrator_records_a_partner_and_an_action_with_attendance() {
             exited,
             "the app did not exit when its WebDriver session ended"
         ),
-        Ok(Err(_)) => panic!("the scenario took more than eight minutes"),
+        Ok(Err(_)) => panic!("the scenario took more than nine minutes"),
         Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
 }
@@ -432,7 +504,7 @@ async fn focused_row(s: &Session) -> (Option<i64>, bool) {
     (state["index"].as_i64(), state["visible"] == true)
 }
 
-async fn scenario(s: &mut Session, data: &Path) {
+async fn scenario(s: &mut Session, data: &Path, dialogs: &(PathBuf, PathBuf)) {
     // First start: an empty database offers to create the CFA or explore a demo.
     s.find("[data-action=\"create-organisation\"]").await;
     s.shot("first-start").await;
@@ -725,6 +797,7 @@ async fn scenario(s: &mut Session, data: &Path) {
     indicator_29(s, data).await;
     indicator_14(s, data).await;
     indicator_14_measures(s, data).await;
+    proofs_and_backups(s, data, dialogs).await;
 }
 
 /// The text of `css` parsed as a number (« 6 »).
@@ -1200,4 +1273,196 @@ async fn indicator_29(s: &mut Session, data: &Path) {
         .await;
     assert_ne!(objective_after, objective_before);
     assert_eq!(rate(&objective_after), rate(&response_after));
+}
+
+/// Waits until the page's `script` (an expression) is true.
+async fn wait_js(s: &Session, script: &str, what: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let ok = s
+            .driver
+            .execute(&format!("return !!({script});"), vec![])
+            .await
+            .ok()
+            .and_then(|r| r.convert::<bool>().ok())
+            .unwrap_or(false);
+        if ok {
+            return;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{what}");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Pièces justificatives and the data's safety: the demo's proofs on an
+/// action (the photo drawn from bytes the core checked), a PDF attached
+/// through the dialog and found in « Preuves » byte for byte, the sheet to
+/// sign printed, then « Données et sauvegardes »: the start-up backup, a
+/// proof altered on disk caught by the check, an archive saved.
+async fn proofs_and_backups(s: &mut Session, data: &Path, dialogs: &(PathBuf, PathBuf)) {
+    let (picked, saved) = dialogs;
+    let (action, title, before): (i64, String, i64) = database(data)
+        .query_row(
+            "SELECT a.id, a.title, (SELECT count(*) FROM proof p WHERE p.record_kind = 'action' AND p.record_id = a.id)
+             FROM action a
+             WHERE EXISTS (SELECT 1 FROM proof p WHERE p.record_kind = 'action' AND p.record_id = a.id AND p.kind = 'photo')
+               AND EXISTS (SELECT 1 FROM proof p WHERE p.record_kind = 'action' AND p.record_id = a.id AND p.kind = 'attendance_sheet')
+             ORDER BY a.start_date DESC, a.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    s.click("[data-nav=\"actions\"]").await;
+    s.type_into("[data-testid=\"search\"]", &title).await;
+    s.click(&format!("tr[data-id=\"{action}\"] td")).await;
+    s.wait_text("[data-testid=\"proofs-count\"]", &format!("{before} pièce"))
+        .await;
+    s.wait_text("[data-testid=\"proofs\"]", "Feuille d’émargement signée")
+        .await;
+    // The thumbnail is decoded from the core's bytes (CSP img-src blob:).
+    wait_js(
+        s,
+        "[...document.querySelectorAll('[data-testid=\"proof-thumbnail\"]')].some(i => i.complete && i.naturalWidth > 0)",
+        "the demo photo's thumbnail was never drawn",
+    )
+    .await;
+    s.driver
+        .execute(
+            "document.querySelector('[data-testid=\"proofs\"]').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    s.shot("proofs-action").await;
+
+    // « Joindre un fichier… »: the dialog answers with the one-page PDF.
+    s.click("[data-action=\"attach-proof\"]").await;
+    s.wait_text(
+        "[data-testid=\"proofs-count\"]",
+        &format!("{} pièce", before + 1),
+    )
+    .await;
+    s.wait_text(
+        "[data-testid=\"proofs\"]",
+        &format!("PDF, 1 page — «\u{a0}{PICKED_TITLE}\u{a0}»"),
+    )
+    .await;
+    let db = database(data);
+    let (kind, pages, stored): (String, i64, String) = db
+        .query_row(
+            "SELECT p.kind, f.pages, f.stored_name FROM proof p JOIN proof_file f USING (sha256)
+             WHERE p.record_kind = 'action' AND p.record_id = ?1 AND p.original_name = 'attestation-e2e.pdf'",
+            [action],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        kind, "attendance_sheet",
+        "a PDF on an action is its attendance sheet"
+    );
+    assert_eq!(pages, 1);
+    let stored_path = data.join("Preuves").join(&stored);
+    assert_eq!(
+        std::fs::read(&stored_path).unwrap(),
+        std::fs::read(picked).unwrap(),
+        "the stored proof is the picked file, byte for byte"
+    );
+
+    // The sheet to sign, printed into « Exports ».
+    s.click("[data-action=\"print-sheet\"]").await;
+    let name = s.wait_text("[data-testid=\"sheet-written\"]", ".pdf").await;
+    let printed = std::fs::read(data.join("Exports").join(name.trim())).unwrap();
+    assert!(
+        printed.starts_with(b"%PDF-"),
+        "the attendance sheet is a PDF"
+    );
+    s.shot("action-sheet-printed").await;
+    s.driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Escape)
+        .await
+        .unwrap();
+
+    // « Dispositif »: the procedure's version in force, then a new one from
+    // the dialog, which becomes the one in force; the old ones are kept.
+    let (doc, doc_title): (i64, String) = database(data)
+        .query_row(
+            "SELECT id, title FROM standing_document WHERE kind = 'support_procedure'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    s.click("[data-nav=\"dispositif\"]").await;
+    s.wait_text(&format!("tr[data-id=\"{doc}\"]"), "Tout le CFA")
+        .await;
+    s.click(&format!("tr[data-id=\"{doc}\"] td")).await;
+    s.wait_text("[data-testid=\"current-version\"]", "En vigueur")
+        .await;
+    s.wait_text("[data-testid=\"versions\"]", "remplacée, conservée")
+        .await;
+    s.shot("dispositif-procedure").await;
+    s.type_into("#field-issuedOn", "01/09/2026").await;
+    s.click("[data-action=\"add-version\"]").await;
+    s.wait_text("[data-testid=\"versions\"]", "Version 3").await;
+    let current: String = database(data)
+        .query_row(
+            "SELECT version FROM document_version WHERE document_id = ?1 ORDER BY issued_on DESC, id DESC LIMIT 1",
+            [doc],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        current, "3",
+        "the new version of « {doc_title} » is the one in force"
+    );
+    assert_eq!(
+        count(
+            &database(data),
+            &format!("SELECT count(*) FROM document_version WHERE document_id = {doc}")
+        ),
+        3
+    );
+    s.driver
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(Key::Escape)
+        .await
+        .unwrap();
+
+    // « Données et sauvegardes »: healthy, with the start-up backup.
+    s.click("[data-nav=\"data\"]").await;
+    s.wait_text("[data-testid=\"check-verdict\"]", "Tout est en ordre")
+        .await;
+    s.wait_text("[data-testid=\"backup-list\"]", "tremplin-")
+        .await;
+    s.shot("data-healthy").await;
+
+    // A proof changed behind the app's back is caught, never shown as if intact.
+    let original = std::fs::read(&stored_path).unwrap();
+    std::fs::write(&stored_path, b"%PDF-1.4 altered").unwrap();
+    s.click("[data-action=\"check-data\"]").await;
+    s.wait_text("[data-problem=\"altered\"]", "Fichiers modifiés")
+        .await;
+    s.wait_text("[data-problem=\"altered\"]", &stored).await;
+    s.shot("data-altered").await;
+    std::fs::write(&stored_path, &original).unwrap();
+    s.click("[data-action=\"check-data\"]").await;
+    s.wait_text("[data-testid=\"check-verdict\"]", "Tout est en ordre")
+        .await;
+
+    // « Enregistrer une archive… »: the dialog answers with a path; the
+    // archive holds the database, the proofs and the manifest.
+    s.click("[data-action=\"save-archive\"]").await;
+    s.wait_text("[data-testid=\"archive-written\"]", "archive-e2e.tar")
+        .await;
+    let archive = std::fs::read(saved).unwrap();
+    let text = String::from_utf8_lossy(&archive);
+    assert!(text.contains("manifest.json") && text.contains("tremplin.sqlite"));
+    assert!(
+        text.contains(&stored),
+        "the archive holds the attached proof"
+    );
 }

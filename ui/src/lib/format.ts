@@ -91,3 +91,11 @@ export function formatEuros(amount: number): string {
 export function quote(text: string): string {
   return `«${NBSP}${text}${NBSP}»`;
 }
+
+/** 812 → « 812 octets », 15 300 → « 15 Ko », 2 400 000 → « 2,3 Mo », 3,1 Go. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${formatInteger(bytes)}${NBSP}${bytes <= 1 ? 'octet' : 'octets'}`;
+  if (bytes < 1024 * 1024) return `${formatInteger(Math.round(bytes / 1024))}${NBSP}Ko`;
+  if (bytes < 1024 * 1024 * 1024) return `${formatDecimal(bytes / (1024 * 1024), 1)}${NBSP}Mo`;
+  return `${formatDecimal(bytes / (1024 * 1024 * 1024), 1)}${NBSP}Go`;
+}

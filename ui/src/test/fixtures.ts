@@ -145,6 +145,10 @@ export const reference: ReferenceData = {
     { code: 'png', label: 'Image PNG' },
   ],
   recordKinds: [{ code: 'action', label: 'Action' }],
+  standingDocumentKinds: [
+    { code: 'support_procedure', label: 'Procédure d’accompagnement' },
+    { code: 'annual_calendar', label: 'Calendrier annuel des actions' },
+  ],
   levels: [
     { code: 3, label: '3 — CAP' },
     { code: 5, label: '5 — BTS' },

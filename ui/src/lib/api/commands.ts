@@ -8,6 +8,12 @@ import type { Proof } from './generated/Proof';
 import type { CheckReport } from './generated/CheckReport';
 import type { BackupsView } from './generated/BackupsView';
 import type { ArchiveReport } from './generated/ArchiveReport';
+import type { ErasureReport } from './generated/ErasureReport';
+import type { PersonalExport } from './generated/PersonalExport';
+import type { StandingDocument } from './generated/StandingDocument';
+import type { StandingDocumentInput } from './generated/StandingDocumentInput';
+import type { StandingDocumentRow } from './generated/StandingDocumentRow';
+import type { VersionInput } from './generated/VersionInput';
 import type { ActionDetail } from './generated/ActionDetail';
 import type { ActionFilter } from './generated/ActionFilter';
 import type { ActionInput } from './generated/ActionInput';
@@ -106,6 +112,8 @@ export const getAction = (id: Id) => call<ActionDetail>('get_action', { id });
 /** The attendance sheet for the chosen cohorts, before or after saving. */
 export const getAttendanceSheet = (actionId: Id | null, cohortIds: Id[]) =>
   call<AttendanceRow[]>('get_attendance_sheet', { actionId, cohortIds });
+export const exportAttendanceSheet = (actionId: Id) =>
+  call<WrittenDocument>('export_attendance_sheet', { actionId });
 export const saveAction = (input: ActionInput) => call<ActionDetail>('save_action', { input });
 
 /** What deleting would take with it (ask before deleting). */
@@ -170,6 +178,11 @@ export const getApprenticeFile = (apprenticeId: Id) => call<ApprenticeFile>('get
 /** Prints the file as a PDF into the data folder's « Exports »: its name and pages. */
 export const exportApprenticeFile = (apprenticeId: Id) =>
   call<WrittenDocument>('export_apprentice_file', { apprenticeId });
+/** RGPD: everything about one person, as JSON and the individual file's PDF in Exports. */
+export const exportPersonalData = (apprenticeId: Id) =>
+  call<PersonalExport>('export_personal_data', { apprenticeId });
+/** RGPD: erases the person and what is theirs alone (asked first). */
+export const eraseApprentice = (apprenticeId: Id) => call<ErasureReport>('erase_apprentice', { apprenticeId });
 /** Opens a printed document of « Exports » with the system's viewer. */
 export const openExport = (fileName: string) => call<void>('open_export', { fileName });
 
@@ -190,3 +203,15 @@ export const listBackups = () => call<BackupsView>('list_backups');
 export const setBackupKeep = (keep: number) => call<number>('set_backup_keep', { keep });
 export const saveArchive = () => call<ArchiveReport | null>('save_archive');
 export const restoreArchive = () => call<RestoreReport | null>('restore_archive');
+
+// Le dispositif: standing documents and their versions (files as for proofs).
+export const listStandingDocuments = () => call<StandingDocumentRow[]>('list_standing_documents');
+export const getStandingDocument = (id: Id) => call<StandingDocument>('get_standing_document', { id });
+export const saveStandingDocument = (input: StandingDocumentInput) => call<StandingDocument>('save_standing_document', { input });
+export const pickDocumentVersion = (input: VersionInput) => call<StandingDocument | null>('pick_document_version', { input });
+export const attachDroppedVersion = (input: VersionInput, name: string, bytes: Uint8Array) =>
+  call<StandingDocument>('attach_dropped_version', bytes, {
+    'version-input': encodeURIComponent(JSON.stringify({ input, name })),
+  });
+export const deleteDocumentVersion = (id: Id) => call<StandingDocument>('delete_document_version', { id });
+export const openDocumentVersion = (id: Id) => call<void>('open_document_version', { id });

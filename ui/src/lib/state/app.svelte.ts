@@ -22,6 +22,8 @@ export const SECTIONS = [
   'followups',
   'resources',
   'conformity',
+  'dispositif',
+  'data',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -55,6 +57,7 @@ const EMPTY_REFERENCE: ReferenceData = {
   proofKinds: [],
   proofMedia: [],
   recordKinds: [],
+  standingDocumentKinds: [],
   levels: [],
 };
 
@@ -146,6 +149,9 @@ export class AppStore {
   }
   partnerKindLabel(code: string): string {
     return this.reference.partnerKinds.find((k) => k.code === code)?.label ?? code;
+  }
+  proofKindLabel(code: string): string {
+    return this.reference.proofKinds.find((k) => k.code === code)?.label ?? code;
   }
   staffRoleLabel(code: string): string {
     return this.reference.staffRoles.find((k) => k.code === code)?.label ?? code;

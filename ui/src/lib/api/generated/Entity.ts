@@ -3,4 +3,4 @@
 /**
  * The kinds of record a person can delete from the UI.
  */
-export type Entity = "programme" | "cohort" | "staff" | "apprentice" | "partner" | "agreement" | "action" | "exit_survey" | "action_plan" | "objective" | "milestone" | "relayed_offer" | "annual_review" | "follow_up" | "non_conformity" | "support_resource" | "resource_usage";
+export type Entity = "programme" | "cohort" | "staff" | "apprentice" | "partner" | "agreement" | "action" | "exit_survey" | "action_plan" | "objective" | "milestone" | "relayed_offer" | "annual_review" | "follow_up" | "non_conformity" | "support_resource" | "resource_usage" | "standing_document";

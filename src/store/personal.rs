@@ -1,0 +1,104 @@
+//! Personal data (RGPD): everything about one apprentice, and its erasure.
+//! An erasure removes the person's rows (their attendance, follow-ups,
+//! questionnaires, référent periods, scores go with them), the proofs of
+//! those records, the files no other record uses, then rewrites the
+//! database (`secure_delete` is on; `VACUUM`; the WAL checkpointed and
+//! truncated) so no trace of the person stays in its files.
+
+use chrono::NaiveDateTime;
+
+use super::{found, Store};
+use crate::error::Result;
+use crate::model::*;
+
+/// The person's own records that may hold proofs: (record kind, SQL of their ids).
+const PERSONAL_RECORDS: [(RecordKind, &str); 3] = [
+    (RecordKind::Apprentice, "SELECT ?1"),
+    (
+        RecordKind::FollowUp,
+        "SELECT id FROM follow_up WHERE apprentice_id = ?1",
+    ),
+    (
+        RecordKind::ExitSurvey,
+        "SELECT id FROM exit_survey WHERE apprentice_id = ?1",
+    ),
+];
+
+impl Store {
+    /// The proofs attached to the apprentice, their follow-ups and questionnaires.
+    pub fn personal_proofs(&self, apprentice: Id) -> Result<Vec<Proof>> {
+        let mut all = Vec::new();
+        for (kind, ids) in PERSONAL_RECORDS {
+            let mut stmt = self.conn.prepare(ids)?;
+            let records: Vec<Id> = stmt
+                .query_map([apprentice], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for record in records {
+                all.extend(self.proofs(Some((kind, record)))?);
+            }
+        }
+        Ok(all)
+    }
+
+    /// Everything about one apprentice, as of `now`.
+    pub fn personal_data(&self, apprentice: Id, now: NaiveDateTime) -> Result<PersonalData> {
+        Ok(PersonalData {
+            format: 1,
+            exported_at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            file: self.apprentice_file(apprentice, now.date())?,
+            proofs: self.personal_proofs(apprentice)?,
+        })
+    }
+
+    /// Erases an apprentice and everything that is theirs alone; afterwards
+    /// the database files (WAL included) hold no trace of them.
+    pub fn erase_apprentice(&mut self, apprentice: Id) -> Result<ErasureReport> {
+        found(
+            self.conn.query_row(
+                "SELECT id FROM apprentice WHERE id = ?1",
+                [apprentice],
+                |r| r.get::<_, Id>(0),
+            ),
+            "Apprenti(e)",
+            apprentice,
+        )?;
+        let count = |sql: &str| -> Result<i64> {
+            Ok(self.conn.query_row(sql, [apprentice], |r| r.get(0))?)
+        };
+        let mut report = ErasureReport {
+            attendance: count("SELECT count(*) FROM attendance WHERE apprentice_id = ?1")?,
+            follow_ups: count("SELECT count(*) FROM follow_up WHERE apprentice_id = ?1")?,
+            exit_surveys: count("SELECT count(*) FROM exit_survey WHERE apprentice_id = ?1")?,
+            referent_periods: count(
+                "SELECT count(*) FROM referent_period WHERE apprentice_id = ?1",
+            )?,
+            evaluation_scores: count(
+                "SELECT count(*) FROM evaluation_score WHERE apprentice_id = ?1",
+            )?,
+            proofs: self.personal_proofs(apprentice)?.len() as i64,
+            ..ErasureReport::default()
+        };
+        // One transaction: the row goes, its dependants by cascade, their
+        // proofs by the triggers of migration 5.
+        self.write(|tx| {
+            tx.execute("DELETE FROM apprentice WHERE id = ?1", [apprentice])?;
+            Ok(())
+        })?;
+        report.files_removed = self.remove_unused_files()? as i64;
+        self.scrub()?;
+        report.backups_holding = self.backups().map(|b| b.len() as i64).unwrap_or(0);
+        Ok(report)
+    }
+
+    /// Rewrites the database so deleted content is in none of its files:
+    /// the WAL is checkpointed and truncated, the file vacuumed, then the
+    /// WAL emptied again.
+    fn scrub(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.execute_batch("VACUUM")?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
