@@ -112,6 +112,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Retention rules (RGPD): lists what they would do on `--as-of` (today
+    /// by default); with `--apply`, does it in one transaction and rewrites
+    /// the database so the erased text is in none of its files.
+    Retention {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long)]
+        apply: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// An action's « feuille d'émargement » to print and sign: the CFA, the
     /// action, its date, place and speakers, one row per invited apprentice
     /// with a signature box. The signed scan, attached back to the action as
@@ -359,6 +370,54 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     report.files_removed,
                     report.backups_holding
                 ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Retention {
+            as_of,
+            apply,
+            format,
+        } => {
+            let as_of = as_of_or_today(as_of)?;
+            let mut store = open(data_dir)?;
+            let plan = store.retention_plan(as_of)?;
+            if apply {
+                let report = store.apply_retention(as_of)?;
+                match format {
+                    Format::Json => print_json(&report)?,
+                    Format::Text => {
+                        for (kind, n) in &report.changed {
+                            println!("{} : {n} fiche(s) modifiée(s)", kind.label());
+                        }
+                        println!(
+                            "{} fichier(s) de preuves supprimé(s).",
+                            report.files_removed
+                        );
+                    }
+                }
+            } else {
+                match format {
+                    Format::Json => print_json(&plan)?,
+                    Format::Text => {
+                        for rule in &plan.rules {
+                            let items: Vec<_> =
+                                plan.items.iter().filter(|i| i.kind == rule.kind).collect();
+                            println!(
+                                "{} — {} mois : {} fiche(s)",
+                                rule.kind.label(),
+                                rule.months,
+                                items.len()
+                            );
+                            for item in items {
+                                println!(
+                                    "  {}  {}",
+                                    tremplin::format::date(item.since),
+                                    item.label
+                                );
+                            }
+                        }
+                    }
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -516,6 +516,7 @@ pub struct ReferenceData {
     pub proof_media: Vec<Choice<ProofMedia>>,
     pub record_kinds: Vec<Choice<RecordKind>>,
     pub standing_document_kinds: Vec<Choice<StandingDocumentKind>>,
+    pub retention_kinds: Vec<Choice<RetentionKind>>,
     /// Levels of the national nomenclature (3 = CAP … 8 = doctorat).
     pub levels: Vec<Choice<u8>>,
 }
@@ -586,6 +587,7 @@ impl ReferenceData {
                 StandingDocumentKind::ALL,
                 StandingDocumentKind::label,
             ),
+            retention_kinds: choices(RetentionKind::ALL, RetentionKind::label),
             levels: choices(&[3u8, 4, 5, 6, 7, 8], level_label),
         }
     }
@@ -730,6 +732,46 @@ closed_list! {
         AnnualCalendar = "annual_calendar", "Calendrier annuel des actions";
         InternalManual = "internal_manual", "Livret ou manuel interne";
         Other = "other", "Autre document du dispositif";
+    }
+}
+
+closed_list! {
+    /// What a retention rule (RGPD) applies to.
+    RetentionKind {
+        LeftApprentices = "left_apprentices", "Identité des apprentis sortis";
+        FollowUpNotes = "follow_up_notes", "Notes des entretiens de suivi";
+        SurveyComments = "survey_comments", "Commentaires des questionnaires de sortie";
+        PartnerContacts = "partner_contacts", "Contacts des partenaires inactifs";
+    }
+}
+
+impl RetentionKind {
+    /// The default period, in months, that the CFA's DPO may change.
+    pub fn default_months(self) -> u32 {
+        match self {
+            RetentionKind::LeftApprentices => 60,
+            RetentionKind::FollowUpNotes => 36,
+            RetentionKind::SurveyComments => 36,
+            RetentionKind::PartnerContacts => 36,
+        }
+    }
+
+    /// What the rule does once the period is over.
+    pub fn effect(self) -> &'static str {
+        match self {
+            RetentionKind::LeftApprentices => {
+                "Après la sortie : nom remplacé par « Ancien(ne) apprenti(e) n° … », date de naissance, e-mail et téléphone effacés, notes et pièces de la personne effacées ; les chiffres (présences, questionnaires) restent."
+            }
+            RetentionKind::FollowUpNotes => {
+                "Après l’entretien : constats, suites, apport et projet effacés ; la date et les thèmes restent."
+            }
+            RetentionKind::SurveyComments => {
+                "Après le questionnaire : le commentaire libre est effacé ; la situation déclarée reste."
+            }
+            RetentionKind::PartnerContacts => {
+                "Après la dernière action, convention ou offre du partenaire : nom, e-mail et téléphone du contact effacés."
+            }
+        }
     }
 }
 

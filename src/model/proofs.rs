@@ -222,3 +222,50 @@ pub struct ErasureReport {
     #[ts(type = "number")]
     pub backups_holding: i64,
 }
+
+/// One retention rule (RGPD) as set by the CFA.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetentionRule {
+    pub kind: super::RetentionKind,
+    pub months: u32,
+    pub default_months: u32,
+    /// What the rule does once the period is over.
+    pub effect: String,
+}
+
+/// One record a retention rule would change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetentionItem {
+    pub kind: super::RetentionKind,
+    pub record_id: Id,
+    /// Who or what, in words (« Léa Martin », « Entretien du 05/11/2022 — Léa Martin »).
+    pub label: String,
+    /// The day the period started (exit, interview, questionnaire, last activity).
+    pub since: NaiveDate,
+}
+
+/// What the retention rules would do on a day: listed before anything is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetentionPlan {
+    pub as_of: NaiveDate,
+    pub rules: Vec<RetentionRule>,
+    pub items: Vec<RetentionItem>,
+}
+
+/// What applying the plan did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetentionReport {
+    pub as_of: NaiveDate,
+    /// Records changed, per rule (in the rules' order).
+    pub changed: Vec<(super::RetentionKind, u32)>,
+    #[ts(type = "number")]
+    pub files_removed: i64,
+}

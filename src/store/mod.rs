@@ -26,6 +26,7 @@ mod plans;
 mod programmes;
 mod proofs;
 mod resources;
+mod retention;
 mod reviews;
 mod schema;
 mod surveys;
@@ -39,6 +40,7 @@ use ts_rs::TS;
 pub use followups::OVERDUE_SETTING;
 pub use overview::Entity;
 pub use plans::default_milestones;
+pub use retention::RETENTION_MONTHS;
 pub use schema::{APPLICATION_ID, LATEST_VERSION};
 pub use surveys::OVERDUE_AFTER_DAYS;
 

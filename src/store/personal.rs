@@ -93,7 +93,7 @@ impl Store {
     /// Rewrites the database so deleted content is in none of its files:
     /// the WAL is checkpointed and truncated, the file vacuumed, then the
     /// WAL emptied again.
-    fn scrub(&self) -> Result<()> {
+    pub(super) fn scrub(&self) -> Result<()> {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         self.conn.execute_batch("VACUUM")?;

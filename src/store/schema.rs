@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_support.sql"),
     include_str!("migrations/0005_proofs.sql"),
     include_str!("migrations/0006_dispositif.sql"),
+    include_str!("migrations/0007_retention.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -126,7 +126,7 @@ CREATE TABLE apprentice (
     contract_end   TEXT,
     status         TEXT NOT NULL,
     referent_id    INTEGER REFERENCES staff (id) ON DELETE RESTRICT
-, exit_date TEXT);
+, exit_date TEXT, anonymised_on TEXT);
 
 CREATE TABLE attendance (
     action_id     INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,

@@ -247,3 +247,147 @@ fn the_command_line_exports_and_erases_only_when_confirmed() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("introuvable"));
 }
+
+fn day(text: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn retention_rules_list_what_they_will_do_on_a_fixed_day_then_do_exactly_that() {
+    let folder = Folder::new();
+    let mut s = small(folder.open());
+    // A leaver of June 2021, with a follow-up note; a leaver of June 2025.
+    let leaver = |first: &str, last: &str, exit: &str, s: &mut super::Small| {
+        s.store
+            .save_apprentice(&ApprenticeInput {
+                cohort_id: Some(s.cohort),
+                first_name: first.into(),
+                last_name: last.into(),
+                email: format!("{}@example.fr", last.to_lowercase()),
+                birth_date: "01/02/2003".into(),
+                status: "graduated".into(),
+                exit_date: exit.into(),
+                referent_id: Some(s.staff),
+                ..Default::default()
+            })
+            .unwrap()
+            .id
+    };
+    let old = leaver("Ancelin", "Vieuxcontrat", "30/06/2021", &mut s);
+    let recent = leaver("Bérénice", "Recentsortie", "30/06/2025", &mut s);
+    let note = s
+        .store
+        .save_follow_up(&FollowUpInput {
+            apprentice_id: Some(s.apprentices[0]),
+            kind: "monthly_review".into(),
+            held_on: "10/10/2025".into(),
+            topics: vec!["social".into()],
+            findings: "Difficultés de transport signalées par Inès.".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    s.store
+        .attach_proof(
+            &ProofInput {
+                record_kind: "apprentice".into(),
+                record_id: old,
+                kind: String::new(),
+                title: String::new(),
+                date: String::new(),
+            },
+            "diplome-vieuxcontrat.pdf",
+            b"%PDF-1.4\n% diplome\n",
+            now(),
+        )
+        .unwrap();
+
+    // Defaults: five years after an exit, three after an interview.
+    let plan = s.store.retention_plan(day("2028-12-02")).unwrap();
+    let months: Vec<u32> = plan.rules.iter().map(|r| r.months).collect();
+    assert_eq!(months, [60, 36, 36, 36]);
+    let listed: Vec<(RetentionKind, Id)> =
+        plan.items.iter().map(|i| (i.kind, i.record_id)).collect();
+    assert_eq!(
+        listed,
+        [
+            (RetentionKind::LeftApprentices, old),
+            (RetentionKind::FollowUpNotes, note.id)
+        ],
+        "{:?}",
+        plan.items
+    );
+    assert_eq!(plan.items[0].label, "Ancelin Vieuxcontrat");
+    assert!(
+        plan.items[1]
+            .label
+            .starts_with("Entretien du 10/10/2025 — "),
+        "{}",
+        plan.items[1].label
+    );
+    // Listing changes nothing.
+    assert_eq!(s.store.apprentice(old).unwrap().last_name, "Vieuxcontrat");
+
+    // The DPO shortens a rule: the recent leaver is listed too, on a later day.
+    let refused = s.store.set_retention("left_apprentices", 2).unwrap_err();
+    match refused {
+        tremplin::Error::Validation(fields) => {
+            assert_eq!(fields[0].field, "months");
+            assert!(fields[0].message.contains("entre 6 et 240 mois"));
+        }
+        other => panic!("{other:?}"),
+    }
+    s.store.set_retention("left_apprentices", 12).unwrap();
+    let plan = s.store.retention_plan(day("2026-07-01")).unwrap();
+    assert!(plan.items.iter().any(|i| i.record_id == recent));
+    let plan = s.store.retention_plan(day("2026-06-29")).unwrap();
+    assert!(
+        !plan.items.iter().any(|i| i.record_id == recent),
+        "the boundary is the exit day plus 12 months"
+    );
+
+    // Applying on 02/12/2028 does what that day's plan lists, and only that.
+    let expected = s.store.retention_plan(day("2028-12-02")).unwrap();
+    let report = s.store.apply_retention(day("2028-12-02")).unwrap();
+    let changed: u32 = report.changed.iter().map(|(_, n)| n).sum();
+    assert_eq!(changed as usize, expected.items.len());
+    assert_eq!(report.files_removed, 1);
+    let a = s.store.apprentice(old).unwrap();
+    assert_eq!(
+        (a.first_name.as_str(), a.email.clone(), a.birth_date),
+        ("Ancien(ne)", None, None)
+    );
+    assert_eq!(a.last_name, format!("apprenti(e) n° {old}"));
+    let r = s.store.apprentice(recent).unwrap();
+    assert_eq!(
+        r.first_name, "Ancien(ne)",
+        "the 12-month rule took the 2025 leaver too"
+    );
+    let untouched = s.store.apprentice(s.apprentices[1]).unwrap();
+    assert_ne!(untouched.first_name, "Ancien(ne)");
+    let file = s
+        .store
+        .apprentice_file(s.apprentices[0], day("2028-12-02"))
+        .unwrap();
+    assert!(
+        file.follow_ups
+            .iter()
+            .all(|f| f.follow_up.findings.is_none()),
+        "{:?}",
+        file.follow_ups
+    );
+    // Nothing left to do; no trace of the erased text in the database files.
+    assert!(s
+        .store
+        .retention_plan(day("2028-12-02"))
+        .unwrap()
+        .items
+        .is_empty());
+    let bytes = database_bytes(&folder);
+    for trace in ["Vieuxcontrat", "Recentsortie", "Difficultés de transport"] {
+        assert!(
+            !holds(&bytes, trace),
+            "« {trace} » is still in the database files"
+        );
+    }
+    assert!(s.store.check().unwrap().proofs.is_healthy());
+}

@@ -195,3 +195,24 @@ pub async fn erase_apprentice(
 ) -> CommandResult<ErasureReport> {
     Ok(data.store()?.erase_apprentice(apprentice_id)?)
 }
+
+/// The retention rules and what they would do today (nothing is changed).
+#[tauri::command]
+pub async fn get_retention_plan(data: State<'_, AppData>) -> CommandResult<RetentionPlan> {
+    Ok(data.store()?.retention_plan(today())?)
+}
+
+#[tauri::command]
+pub async fn set_retention(
+    data: State<'_, AppData>,
+    kind: String,
+    months: u32,
+) -> CommandResult<RetentionRule> {
+    Ok(data.store()?.set_retention(&kind, months)?)
+}
+
+/// Does what the plan listed (the window showed it and asked first).
+#[tauri::command]
+pub async fn apply_retention(data: State<'_, AppData>) -> CommandResult<RetentionReport> {
+    Ok(data.store()?.apply_retention(today())?)
+}

@@ -1440,6 +1440,34 @@ async fn proofs_and_backups(s: &mut Session, data: &Path, dialogs: &(PathBuf, Pa
         .await;
     s.shot("data-healthy").await;
 
+    // The retention rules list what they would do today (the demo's oldest
+    // interviews are past 36 months), and nothing is done without asking.
+    s.wait_text(
+        "[data-rule=\"follow_up_notes\"] [data-testid=\"retention-count\"]",
+        "concernée",
+    )
+    .await;
+    let notes_before = count(
+        &database(data),
+        "SELECT count(*) FROM follow_up WHERE coalesce(findings, '') <> ''",
+    );
+    s.driver
+        .execute(
+            "document.querySelector('[data-testid=\"data-retention\"]').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    s.shot("data-retention").await;
+    assert_eq!(
+        count(
+            &database(data),
+            "SELECT count(*) FROM follow_up WHERE coalesce(findings, '') <> ''"
+        ),
+        notes_before,
+        "showing the plan changed nothing"
+    );
+
     // A proof changed behind the app's back is caught, never shown as if intact.
     let original = std::fs::read(&stored_path).unwrap();
     std::fs::write(&stored_path, b"%PDF-1.4 altered").unwrap();

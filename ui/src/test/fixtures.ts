@@ -145,6 +145,10 @@ export const reference: ReferenceData = {
     { code: 'png', label: 'Image PNG' },
   ],
   recordKinds: [{ code: 'action', label: 'Action' }],
+  retentionKinds: [
+    { code: 'left_apprentices', label: 'Identité des apprentis sortis' },
+    { code: 'follow_up_notes', label: 'Notes des entretiens de suivi' },
+  ],
   standingDocumentKinds: [
     { code: 'support_procedure', label: 'Procédure d’accompagnement' },
     { code: 'annual_calendar', label: 'Calendrier annuel des actions' },

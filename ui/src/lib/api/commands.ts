@@ -9,6 +9,9 @@ import type { CheckReport } from './generated/CheckReport';
 import type { BackupsView } from './generated/BackupsView';
 import type { ArchiveReport } from './generated/ArchiveReport';
 import type { ErasureReport } from './generated/ErasureReport';
+import type { RetentionPlan } from './generated/RetentionPlan';
+import type { RetentionReport } from './generated/RetentionReport';
+import type { RetentionRule } from './generated/RetentionRule';
 import type { PersonalExport } from './generated/PersonalExport';
 import type { StandingDocument } from './generated/StandingDocument';
 import type { StandingDocumentInput } from './generated/StandingDocumentInput';
@@ -183,6 +186,10 @@ export const exportPersonalData = (apprenticeId: Id) =>
   call<PersonalExport>('export_personal_data', { apprenticeId });
 /** RGPD: erases the person and what is theirs alone (asked first). */
 export const eraseApprentice = (apprenticeId: Id) => call<ErasureReport>('erase_apprentice', { apprenticeId });
+/** RGPD retention: the rules and what they would do today; set one; apply (asked first). */
+export const getRetentionPlan = () => call<RetentionPlan>('get_retention_plan');
+export const setRetention = (kind: string, months: number) => call<RetentionRule>('set_retention', { kind, months });
+export const applyRetention = () => call<RetentionReport>('apply_retention');
 /** Opens a printed document of « Exports » with the system's viewer. */
 export const openExport = (fileName: string) => call<void>('open_export', { fileName });
 

@@ -58,6 +58,7 @@ const EMPTY_REFERENCE: ReferenceData = {
   proofMedia: [],
   recordKinds: [],
   standingDocumentKinds: [],
+  retentionKinds: [],
   levels: [],
 };
 
