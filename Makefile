@@ -101,6 +101,7 @@ icons: ui-deps
 bench:
 	$(CARGO) bench --bench document
 	$(CARGO) bench --bench results
+	$(CARGO) bench --bench backup
 
 lint:
 	$(CARGO) fmt --all -- --check

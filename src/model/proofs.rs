@@ -242,7 +242,8 @@ pub struct RetentionRule {
 pub struct RetentionItem {
     pub kind: super::RetentionKind,
     pub record_id: Id,
-    /// Who or what, in words (« Léa Martin », « Entretien du 05/11/2022 — Léa Martin »).
+    /// Who or what, in words: the apprentice (for a leaver, an interview, a
+    /// questionnaire) or the partner.
     pub label: String,
     /// The day the period started (exit, interview, questionnaire, last activity).
     pub since: NaiveDate,

@@ -10,7 +10,6 @@ use rusqlite::params;
 
 use super::Store;
 use crate::error::Result;
-use crate::format::date;
 use crate::model::*;
 use crate::validate;
 
@@ -73,17 +72,7 @@ fn items(
             since: r.get(2)?,
         })
     })?;
-    let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    if kind == RetentionKind::FollowUpNotes {
-        for item in &mut list {
-            item.label = format!("Entretien du {} — {}", date(item.since), item.label);
-        }
-    }
-    if kind == RetentionKind::SurveyComments {
-        for item in &mut list {
-            item.label = format!("Questionnaire du {} — {}", date(item.since), item.label);
-        }
-    }
+    let list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(list)
 }
 
