@@ -382,7 +382,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let mut store = open(data_dir)?;
             let plan = store.retention_plan(as_of)?;
             if apply {
-                let report = store.apply_retention(as_of)?;
+                let listed: Vec<_> = plan.items.iter().map(|i| (i.kind, i.record_id)).collect();
+                let report = store.apply_retention(as_of, &listed)?;
                 match format {
                     Format::Json => print_json(&report)?,
                     Format::Text => {

@@ -217,6 +217,9 @@ pub struct ErasureReport {
     /// Files removed from « Preuves » (those no other record uses).
     #[ts(type = "number")]
     pub files_removed: i64,
+    /// Documents printed about the person removed from « Exports ».
+    #[ts(type = "number")]
+    pub exports_removed: i64,
     /// Verified daily copies taken before the erasure, which still hold the
     /// person until they are rotated out.
     #[ts(type = "number")]

@@ -521,8 +521,9 @@ pub struct ActionDetail {
     pub participation: Rate,
 }
 
-/// What an attendance sheet prints about an action: its detail, and the
-/// names (not ids) of the CFA, the promos, the speakers and the partners.
+/// What an attendance sheet prints about an action: its detail (the invited
+/// who had not left the CFA before the action), and the names (not ids) of
+/// the CFA, the promos, the speakers and the partners.
 #[derive(Debug, Clone)]
 pub struct SheetData {
     pub organisation: Option<Organisation>,

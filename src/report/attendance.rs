@@ -19,6 +19,12 @@ pub enum SheetFill {
     Signed,
 }
 
+/// « 1 apprenti(e) invité(e) », « 20 apprenti(e)s invité(e)s » (French: the
+/// singular for 0 and 1).
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
 fn paragraph(runs: Vec<Run>) -> Block {
     Block::Paragraph { runs, id: None }
 }
@@ -84,16 +90,24 @@ pub fn attendance_sheet(
     }
     fields.push(Field::new("Indicateurs Qualiopi", indicators));
 
-    let invited = data.detail.attendance.len();
+    let invited = plural(
+        data.detail.attendance.len(),
+        "apprenti(e) invité(e)",
+        "apprenti(e)s invité(e)s",
+    );
     let instructions = match fill {
         SheetFill::Blank => format!(
-            "{invited} apprenti(e)s invité(e)s. Chaque participant(e) signe dans la case à son nom ; \
+            "{invited}. Chaque participant(e) signe dans la case à son nom ; \
              la case d’une personne absente reste vide. Une fois signée, numérisez cette feuille et \
              joignez-la à l’action comme « feuille d’émargement » : c’est la preuve de présence."
         ),
         SheetFill::Signed => format!(
-            "{invited} apprenti(e)s invité(e)s, {} présent(e)s.",
-            data.detail.attendance.iter().filter(|a| a.present).count()
+            "{invited}, {}.",
+            plural(
+                data.detail.attendance.iter().filter(|a| a.present).count(),
+                "présent(e)",
+                "présent(e)s"
+            )
         ),
     };
 

@@ -27,6 +27,12 @@ pub fn file_name(prefix: &str, parts: &[&str], day: chrono::NaiveDate) -> String
             name.push_str(&slug);
         }
     }
+    // A long title stays readable and the name within export_path's limit.
+    let mut cut = name.len().min(150);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let name = name[..cut].trim_end_matches('-');
     format!("{name}-{}.pdf", day.format("%Y-%m-%d"))
 }
 

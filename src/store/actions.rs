@@ -94,7 +94,20 @@ fn names(conn: &Connection, sql: &str, action_id: Id) -> Result<Vec<String>> {
 /// demo reads it inside its transaction).
 pub(super) fn sheet_data(conn: &Connection, id: Id) -> Result<SheetData> {
     let action = get_action(conn, id)?;
-    let attendance = attendance_sheet(conn, Some(id), &action.cohort_ids)?;
+    // Who left the CFA before the action is not asked to sign (and an
+    // anonymised leaver never appears on a sheet printed later).
+    let left: std::collections::HashSet<Id> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.id FROM apprentice a JOIN action_cohort x ON x.cohort_id = a.cohort_id
+             WHERE x.action_id = ?1 AND a.exit_date IS NOT NULL AND a.exit_date < ?2",
+        )?;
+        let rows = stmt.query_map(params![id, action.start_date], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let attendance: Vec<AttendanceRow> = attendance_sheet(conn, Some(id), &action.cohort_ids)?
+        .into_iter()
+        .filter(|row| !left.contains(&row.apprentice_id) || row.present)
+        .collect();
     let present = attendance.iter().filter(|a| a.present).count() as i64;
     let participation = participation(present, attendance.len() as i64);
     let cohorts = names(

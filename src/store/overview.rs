@@ -136,13 +136,14 @@ impl Store {
                     "SELECT (SELECT count(*) FROM action_plan WHERE programme_id = ?1)
                           + (SELECT count(*) FROM annual_review WHERE programme_id = ?1)
                           + (SELECT count(*) FROM offer_programme WHERE programme_id = ?1)
-                          + (SELECT count(*) FROM support_resource_programme WHERE programme_id = ?1)",
+                          + (SELECT count(*) FROM support_resource_programme WHERE programme_id = ?1)
+                          + (SELECT count(*) FROM standing_document WHERE programme_id = ?1)",
                     id,
                 )?;
                 if plans > 0 {
                     return refuse(
-                        "Cette filière a des plans d’actions, des bilans, des offres relayées ou des ressources \
-                         d’accompagnement qui la servent : \
+                        "Cette filière a des plans d’actions, des bilans, des offres relayées, des ressources \
+                         d’accompagnement ou des documents du dispositif qui la servent : \
                          ce sont des preuves des indicateurs 14 et 29, \
                          supprimez-les ou retirez-la d’abord."
                             .into(),

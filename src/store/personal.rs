@@ -85,20 +85,66 @@ impl Store {
             Ok(())
         })?;
         report.files_removed = self.remove_unused_files()? as i64;
+        report.exports_removed = self.remove_person_exports(apprentice)?;
         self.scrub()?;
         report.backups_holding = self.backups().map(|b| b.len() as i64).unwrap_or(0);
         Ok(report)
+    }
+
+    /// The documents printed about the person in « Exports » (their
+    /// individual file, their data export: named by their id first).
+    fn remove_person_exports(&self, apprentice: Id) -> Result<i64> {
+        let Some(dir) = self
+            .path()
+            .and_then(|p| p.parent())
+            .map(|d| d.join(crate::report::EXPORTS_FOLDER))
+        else {
+            return Ok(0);
+        };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(0);
+        };
+        let prefixes = [
+            format!("dossier-individuel-{apprentice}-"),
+            format!("donnees-personnelles-{apprentice}-"),
+        ];
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if prefixes.iter().any(|p| name.starts_with(p.as_str())) {
+                std::fs::remove_file(entry.path())
+                    .map_err(|e| crate::Error::io(entry.path(), e))?;
+                removed += 1;
+            }
+        }
+        if removed > 0 {
+            crate::fsio::sync_dir(&dir)?;
+        }
+        Ok(removed)
     }
 
     /// Rewrites the database so deleted content is in none of its files:
     /// the WAL is checkpointed and truncated, the file vacuumed, then the
     /// WAL emptied again.
     pub(super) fn scrub(&self) -> Result<()> {
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.truncate_wal()?;
         self.conn.execute_batch("VACUUM")?;
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.truncate_wal()
+    }
+
+    /// Checkpoints the WAL into the database and empties it; refused (not
+    /// silently skipped) while another connection keeps it busy.
+    fn truncate_wal(&self) -> Result<()> {
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy != 0 {
+            return Err(crate::Error::Conflict(
+                "Une autre fenêtre ou commande Tremplin lit la base : fermez-la, puis relancez \
+                 l’effacement pour qu’il ne reste aucune trace dans le journal de la base."
+                    .into(),
+            ));
+        }
         Ok(())
     }
 }

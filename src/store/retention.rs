@@ -46,14 +46,15 @@ fn items(
              WHERE s.surveyed_on <= ?1 AND coalesce(s.comment, '') <> ''
              ORDER BY s.surveyed_on, s.id"
         }
-        // A partner's last sign of life: an action, an agreement, an offer.
+        // A partner's last sign of life: an action, an agreement (until the
+        // end of its validity), an offer.
         // One with none at all was just entered, and is kept.
         RetentionKind::PartnerContacts => {
             "SELECT id, name, last FROM (
                  SELECT p.id, p.name, max(
                      coalesce((SELECT max(a.start_date) FROM action_partner x JOIN action a ON a.id = x.action_id
                                WHERE x.partner_id = p.id), ''),
-                     coalesce((SELECT max(g.signed_on) FROM agreement g WHERE g.partner_id = p.id), ''),
+                     coalesce((SELECT max(coalesce(g.valid_until, g.signed_on)) FROM agreement g WHERE g.partner_id = p.id), ''),
                      coalesce((SELECT max(o.offered_on) FROM relayed_offer o WHERE o.partner_id = p.id), '')
                  ) AS last
                  FROM partner p
@@ -150,12 +151,39 @@ impl Store {
         })
     }
 
-    /// Does what [`Store::retention_plan`] lists for `as_of`, in one
-    /// transaction; then removes the files no one uses any more and rewrites
-    /// the database so the erased text is in none of its files.
-    pub fn apply_retention(&mut self, as_of: NaiveDate) -> Result<RetentionReport> {
-        let plan = self.retention_plan(as_of)?;
+    /// Does what [`Store::retention_plan`] listed for `as_of` — `listed`,
+    /// the (rule, record) pairs the person saw — in one transaction, after
+    /// checking inside it that the plan is still exactly that list (refused
+    /// otherwise: nothing is done that was not shown). Then removes the files
+    /// no one uses any more and rewrites the database so the erased text is
+    /// in none of its files.
+    pub fn apply_retention(
+        &mut self,
+        as_of: NaiveDate,
+        listed: &[(RetentionKind, Id)],
+    ) -> Result<RetentionReport> {
+        let rules = self.retention_rules()?;
         let changed = self.write(|tx| {
+            let mut plan_items = Vec::new();
+            for rule in &rules {
+                let cutoff = as_of
+                    .checked_sub_months(Months::new(rule.months))
+                    .unwrap_or(NaiveDate::MIN);
+                plan_items.extend(items(tx, rule.kind, cutoff)?);
+            }
+            let now: Vec<(RetentionKind, Id)> =
+                plan_items.iter().map(|i| (i.kind, i.record_id)).collect();
+            if now != listed {
+                return Err(crate::Error::Conflict(
+                    "Les données ont changé depuis l’affichage de la liste : relisez-la, puis appliquez à nouveau."
+                        .into(),
+                ));
+            }
+            let plan = RetentionPlan {
+                as_of,
+                rules: rules.clone(),
+                items: plan_items,
+            };
             let mut changed = Vec::new();
             for rule in &plan.rules {
                 let mut n = 0u32;
@@ -211,7 +239,7 @@ impl Store {
             Ok(changed)
         })?;
         let files_removed = self.remove_unused_files()? as i64;
-        if !plan.items.is_empty() {
+        if !listed.is_empty() {
             self.scrub()?;
         }
         Ok(RetentionReport {

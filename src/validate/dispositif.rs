@@ -37,6 +37,14 @@ pub fn check_version(
     let mut f = Form::default();
     let version = f.optional("version", &input.version, 40);
     let issued_on = f.date("issuedOn", &input.issued_on, false).unwrap_or(today);
+    // The version in force is the latest: one dated later would show as in
+    // force before its day. It is added on the day it comes into force.
+    if issued_on > today {
+        f.error(
+            "issuedOn",
+            "Une version s’ajoute le jour où elle entre en vigueur : cette date est dans le futur.",
+        );
+    }
     let note = f.optional("note", &input.note, 500);
     f.finish(NewVersion {
         document_id: input.document_id,

@@ -189,6 +189,18 @@ fn the_attendance_sheet_lists_every_invited_apprentice_with_a_box_to_sign() {
             a.last_name
         );
     }
+    // A long title still gives a name the exports folder accepts.
+    let long = tremplin::report::file_name(
+        "emargement",
+        &["12", &"Atelier très long ".repeat(20)],
+        now().date(),
+    );
+    assert!(
+        long.len() <= 200 && long.ends_with("-2026-12-02.pdf"),
+        "{long}"
+    );
+    assert!(tremplin::report::export_path(&s.store, &long).is_ok());
+
     // Blank boxes: nobody's signature is printed before the action.
     assert!(!text.contains("absent(e)"));
 
@@ -198,8 +210,34 @@ fn the_attendance_sheet_lists_every_invited_apprentice_with_a_box_to_sign() {
     let scan = folder.path().join("scan.pdf");
     std::fs::write(&scan, &rendered.pdf).unwrap();
     let text = pdf_text(&scan);
-    assert!(text.contains("1 présent(e)s"), "{text}");
+    assert!(
+        text.contains("3 apprenti(e)s invité(e)s, 1 présent(e)."),
+        "{text}"
+    );
     assert_eq!(text.matches("absent(e)").count(), 2, "{text}");
+
+    // Who left the CFA before the action is not asked to sign.
+    let left = s.apprentices[2];
+    let mut input = ApprenticeInput {
+        id: Some(left),
+        cohort_id: Some(s.cohort),
+        status: "dropped_out".into(),
+        exit_date: "01/10/2025".into(),
+        referent_id: Some(s.staff),
+        referent_since: String::new(),
+        ..Default::default()
+    };
+    let a = s.store.apprentice(left).unwrap();
+    input.first_name = a.first_name.clone();
+    input.last_name = a.last_name.clone();
+    s.store.save_apprentice(&input).unwrap();
+    let after = s.store.sheet_data(detail.action.id).unwrap();
+    assert_eq!(after.detail.attendance.len(), 2);
+    assert!(after
+        .detail
+        .attendance
+        .iter()
+        .all(|r| r.apprentice_id != left));
 
     // The command line prints the same sheet and says where.
     let cli = Command::new(env!("CARGO_BIN_EXE_tremplin"))
@@ -222,7 +260,7 @@ fn the_attendance_sheet_lists_every_invited_apprentice_with_a_box_to_sign() {
         String::from_utf8_lossy(&cli.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
-    assert_eq!(json["invited"], 3);
+    assert_eq!(json["invited"], 2);
     assert_eq!(json["pages"], 1);
     assert!(std::fs::read(folder.path().join("cli.pdf"))
         .unwrap()
@@ -325,6 +363,17 @@ fn a_standing_document_keeps_its_versions_and_the_one_in_force_is_obvious() {
         (Some("2"), 3, None)
     );
 
+    // A version is added on the day it comes into force, not before.
+    let future = store
+        .add_version(
+            &version(doc.id, "", "01/09/2027"),
+            "x.pdf",
+            b"%PDF-1.4\n% later\n",
+            now(),
+        )
+        .unwrap_err();
+    assert_eq!(fields(future), ["issuedOn"]);
+
     // Refusals: a label taken, a bad date, a file that is not a document, a document gone.
     let taken = store
         .add_version(
@@ -392,6 +441,36 @@ fn a_standing_document_keeps_its_versions_and_the_one_in_force_is_obvious() {
         3
     );
     assert!(restored.check_proofs().unwrap().is_healthy());
+
+    // A filière with a document of its own is not deleted from under it.
+    let programme = store
+        .save_programme(&ProgrammeInput {
+            code: "BP BOUL".into(),
+            name: "BP Boulanger".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let calendar = store
+        .save_standing_document(&StandingDocumentInput {
+            kind: "annual_calendar".into(),
+            title: "Calendrier 2025-2026".into(),
+            programme_id: Some(programme),
+            ..Default::default()
+        })
+        .unwrap();
+    let impact = store
+        .deletion_impact(tremplin::store::Entity::Programme, programme)
+        .unwrap();
+    assert!(!impact.allowed);
+    assert!(
+        impact.message.contains("documents du dispositif"),
+        "{}",
+        impact.message
+    );
+    store
+        .delete(tremplin::store::Entity::StandingDocument, calendar.id)
+        .unwrap();
 
     // Removing a version removes its file; deleting the document removes the rest.
     let doc = store.delete_version(kept.id).unwrap();

@@ -133,6 +133,20 @@ fn an_export_holds_everything_and_an_erasure_leaves_no_trace_in_the_database_fil
     assert!(written.pdf.pages >= 1);
     assert!(std::fs::read(&pdf_out).unwrap().starts_with(b"%PDF-"));
 
+    // Documents printed about her in « Exports » go with the erasure.
+    let exports = folder.path().join(tremplin::report::EXPORTS_FOLDER);
+    std::fs::create_dir_all(&exports).unwrap();
+    let printed = exports.join(format!(
+        "dossier-individuel-{}-quaglieri-zephyrin-zephyrine-2026-12-02.pdf",
+        person.id
+    ));
+    std::fs::write(&printed, b"%PDF-1.4\n").unwrap();
+    let someone_else = exports.join(format!(
+        "dossier-individuel-{}1-autre-2026-12-02.pdf",
+        person.id
+    ));
+    std::fs::write(&someone_else, b"%PDF-1.4\n").unwrap();
+
     // Before: the name is in the database's files (so the check below can fail).
     assert!(holds(&database_bytes(&folder), LAST));
 
@@ -149,6 +163,9 @@ fn an_export_holds_everything_and_an_erasure_leaves_no_trace_in_the_database_fil
         "{erased:?}"
     );
     assert!(s.store.apprentice(person.id).is_err());
+    assert_eq!(erased.exports_removed, 1);
+    assert!(!printed.exists(), "her printed file stayed in Exports");
+    assert!(someone_else.exists(), "another person's file went");
     assert!(!own_path.exists(), "her own file stayed");
     assert!(shared_path.exists(), "the action's sheet went with her");
     assert_eq!(
@@ -342,7 +359,28 @@ fn retention_rules_list_what_they_will_do_on_a_fixed_day_then_do_exactly_that() 
 
     // Applying on 02/12/2028 does what that day's plan lists, and only that.
     let expected = s.store.retention_plan(day("2028-12-02")).unwrap();
-    let report = s.store.apply_retention(day("2028-12-02")).unwrap();
+    // A list that is not the day's plan (shown before the data changed) is refused.
+    let stale: Vec<(RetentionKind, Id)> = expected
+        .items
+        .iter()
+        .skip(1)
+        .map(|i| (i.kind, i.record_id))
+        .collect();
+    assert!(matches!(
+        s.store.apply_retention(day("2028-12-02"), &stale),
+        Err(tremplin::Error::Conflict(_))
+    ));
+    assert_ne!(
+        s.store.apprentice(old).unwrap().first_name,
+        "Ancien(ne)",
+        "a refused plan changed something"
+    );
+    let listed: Vec<(RetentionKind, Id)> = expected
+        .items
+        .iter()
+        .map(|i| (i.kind, i.record_id))
+        .collect();
+    let report = s.store.apply_retention(day("2028-12-02"), &listed).unwrap();
     let changed: u32 = report.changed.iter().map(|(_, n)| n).sum();
     assert_eq!(changed as usize, expected.items.len());
     assert_eq!(report.files_removed, 1);

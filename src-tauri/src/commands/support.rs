@@ -211,8 +211,13 @@ pub async fn set_retention(
     Ok(data.store()?.set_retention(&kind, months)?)
 }
 
-/// Does what the plan listed (the window showed it and asked first).
+/// Does what the plan of `as_of` listed — the window showed exactly these
+/// (rule, record) pairs and asked first; refused if the data changed since.
 #[tauri::command]
-pub async fn apply_retention(data: State<'_, AppData>) -> CommandResult<RetentionReport> {
-    Ok(data.store()?.apply_retention(today())?)
+pub async fn apply_retention(
+    data: State<'_, AppData>,
+    as_of: chrono::NaiveDate,
+    items: Vec<(RetentionKind, Id)>,
+) -> CommandResult<RetentionReport> {
+    Ok(data.store()?.apply_retention(as_of, &items)?)
 }

@@ -51,6 +51,13 @@ describe('retention rules', () => {
     await fireEvent.click(document.querySelector('[data-action="confirm-retention"]')!);
     await waitFor(() => expect(notes.textContent).toContain('0 fiche concernée'));
     expect(calls.filter((c) => c.cmd === 'apply_retention')).toHaveLength(1);
+    expect(calls.find((c) => c.cmd === 'apply_retention')?.args).toEqual({
+      asOf: '2026-12-02',
+      items: [
+        ['follow_up_notes', 4],
+        ['follow_up_notes', 5],
+      ],
+    });
     expect(document.querySelector<HTMLButtonElement>('[data-action="apply-retention"]')!.disabled).toBe(true);
   });
 });

@@ -189,7 +189,8 @@ export const eraseApprentice = (apprenticeId: Id) => call<ErasureReport>('erase_
 /** RGPD retention: the rules and what they would do today; set one; apply (asked first). */
 export const getRetentionPlan = () => call<RetentionPlan>('get_retention_plan');
 export const setRetention = (kind: string, months: number) => call<RetentionRule>('set_retention', { kind, months });
-export const applyRetention = () => call<RetentionReport>('apply_retention');
+export const applyRetention = (plan: RetentionPlan) =>
+  call<RetentionReport>('apply_retention', { asOf: plan.asOf, items: plan.items.map((i) => [i.kind, i.recordId]) });
 /** Opens a printed document of « Exports » with the system's viewer. */
 export const openExport = (fileName: string) => call<void>('open_export', { fileName });
 

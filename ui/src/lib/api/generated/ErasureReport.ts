@@ -13,6 +13,10 @@ proofs: number,
  */
 filesRemoved: number, 
 /**
+ * Documents printed about the person removed from « Exports ».
+ */
+exportsRemoved: number, 
+/**
  * Verified daily copies taken before the erasure, which still hold the
  * person until they are rotated out.
  */

@@ -7,7 +7,8 @@ import type { RetentionKind } from "./RetentionKind";
  */
 export type RetentionItem = { kind: RetentionKind, recordId: Id, 
 /**
- * Who or what, in words (« Léa Martin », « Entretien du 05/11/2022 — Léa Martin »).
+ * Who or what, in words: the apprentice (for a leaver, an interview, a
+ * questionnaire) or the partner.
  */
 label: string, 
 /**
