@@ -232,7 +232,7 @@ describe('the form', () => {
     expect(document.getElementById('hint-correctiveActions.0.dueDate')!.textContent).toContain('01/01/2027');
     await fireEvent.change(input('level'), { target: { value: 'minor' } });
     expect(input('correctiveActions.0.dueDate').value).toBe('');
-    expect(document.getElementById('hint-correctiveActions.0.proofs')!.textContent).toContain('les fichiers eux-mêmes pourront être joints avec la fonction Preuves');
+    expect(document.getElementById('hint-correctiveActions.0.proofs')!.textContent).toContain('joignez les fichiers dans ses');
     await fireEvent.input(input('correctiveActions.0.description'), { target: { value: 'Relancer par téléphone' } });
     const owner = input('correctiveActions.0.ownerId') as unknown as HTMLSelectElement;
     await fireEvent.change(owner, { target: { value: [...owner.options].find((o) => o.textContent === 'Marc Durand')!.value } });
