@@ -317,11 +317,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let id = tremplin::model::Id(apprentice);
             let person = store.apprentice(id)?;
             let now = chrono::Local::now().naive_local();
-            let parts = [id.to_string(), person.last_name, person.first_name];
-            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-            let pdf = tremplin::report::file_name("dossier-individuel", &parts, now.date());
-            let json = tremplin::report::file_name("donnees-personnelles", &parts, now.date())
-                .replace(".pdf", ".json");
+            let (json, pdf) = tremplin::report::personal_file_names(&person, now.date());
             std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
             let written = tremplin::report::write_personal_data(
                 &store,

@@ -36,6 +36,30 @@ pub fn file_name(prefix: &str, parts: &[&str], day: chrono::NaiveDate) -> String
     format!("{name}-{}.pdf", day.format("%Y-%m-%d"))
 }
 
+/// The name of an apprentice's printed individual file: their id first (two
+/// homonyms printed the same day get two files; an erasure finds them).
+pub fn individual_file_name(a: &crate::model::Apprentice, day: chrono::NaiveDate) -> String {
+    file_name(
+        "dossier-individuel",
+        &[&a.id.to_string(), &a.last_name, &a.first_name],
+        day,
+    )
+}
+
+/// The names of an apprentice's data export: the JSON, then the PDF.
+pub fn personal_file_names(
+    a: &crate::model::Apprentice,
+    day: chrono::NaiveDate,
+) -> (String, String) {
+    let json = file_name(
+        "donnees-personnelles",
+        &[&a.id.to_string(), &a.last_name, &a.first_name],
+        day,
+    );
+    let json = format!("{}.json", json.trim_end_matches(".pdf"));
+    (json, individual_file_name(a, day))
+}
+
 /// A document written to disk: where, and how many pages.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]

@@ -7,37 +7,27 @@
 
 use chrono::NaiveDateTime;
 
+use super::proofs::{proof_row, PROOF_COLUMNS};
 use super::{found, Store};
 use crate::error::Result;
 use crate::model::*;
 
-/// The person's own records that may hold proofs: (record kind, SQL of their ids).
-const PERSONAL_RECORDS: [(RecordKind, &str); 3] = [
-    (RecordKind::Apprentice, "SELECT ?1"),
-    (
-        RecordKind::FollowUp,
-        "SELECT id FROM follow_up WHERE apprentice_id = ?1",
-    ),
-    (
-        RecordKind::ExitSurvey,
-        "SELECT id FROM exit_survey WHERE apprentice_id = ?1",
-    ),
-];
+/// The proofs that are one apprentice's (`?1`): attached to them, to their
+/// follow-ups or to their questionnaires. Also what the retention rule on
+/// leavers deletes.
+pub(super) const PERSONAL_PROOFS: &str = "(p.record_kind = 'apprentice' AND p.record_id = ?1)
+    OR (p.record_kind = 'follow_up' AND p.record_id IN (SELECT id FROM follow_up WHERE apprentice_id = ?1))
+    OR (p.record_kind = 'exit_survey' AND p.record_id IN (SELECT id FROM exit_survey WHERE apprentice_id = ?1))";
 
 impl Store {
     /// The proofs attached to the apprentice, their follow-ups and questionnaires.
     pub fn personal_proofs(&self, apprentice: Id) -> Result<Vec<Proof>> {
-        let mut all = Vec::new();
-        for (kind, ids) in PERSONAL_RECORDS {
-            let mut stmt = self.conn.prepare(ids)?;
-            let records: Vec<Id> = stmt
-                .query_map([apprentice], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for record in records {
-                all.extend(self.proofs(Some((kind, record)))?);
-            }
-        }
-        Ok(all)
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {PROOF_COLUMNS} FROM proof p JOIN proof_file f USING (sha256)
+             WHERE {PERSONAL_PROOFS} ORDER BY p.proof_date, p.id"
+        ))?;
+        let rows = stmt.query_map([apprentice], proof_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Everything about one apprentice, as of `now`.
@@ -75,7 +65,11 @@ impl Store {
             evaluation_scores: count(
                 "SELECT count(*) FROM evaluation_score WHERE apprentice_id = ?1",
             )?,
-            proofs: self.personal_proofs(apprentice)?.len() as i64,
+            proofs: self.conn.query_row(
+                &format!("SELECT count(*) FROM proof p WHERE {PERSONAL_PROOFS}"),
+                [apprentice],
+                |r| r.get(0),
+            )?,
             ..ErasureReport::default()
         };
         // One transaction: the row goes, its dependants by cascade, their

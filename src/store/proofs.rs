@@ -16,10 +16,10 @@ use crate::model::*;
 use crate::validate::{self, PROOF_MAX_BYTES};
 use crate::vault::{self, Vault};
 
-const PROOF_COLUMNS: &str = "p.id, p.record_kind, p.record_id, p.kind, p.title, p.proof_date,
+pub(super) const PROOF_COLUMNS: &str = "p.id, p.record_kind, p.record_id, p.kind, p.title, p.proof_date,
     p.original_name, p.added_at, f.sha256, f.media, f.size, f.pages, f.pdf_title, f.width, f.height";
 
-fn proof_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Proof> {
+pub(super) fn proof_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Proof> {
     Ok(Proof {
         id: r.get(0)?,
         record_kind: code(r, 1, RecordKind::from_code)?,

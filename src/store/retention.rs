@@ -8,6 +8,7 @@
 use chrono::{Months, NaiveDate};
 use rusqlite::params;
 
+use super::personal::PERSONAL_PROOFS;
 use super::Store;
 use crate::error::Result;
 use crate::model::*;
@@ -77,6 +78,22 @@ fn items(
     Ok(list)
 }
 
+/// Every record the rules would change on `as_of`, rule after rule.
+fn plan_items(
+    conn: &rusqlite::Connection,
+    rules: &[RetentionRule],
+    as_of: NaiveDate,
+) -> Result<Vec<RetentionItem>> {
+    let mut all = Vec::new();
+    for rule in rules {
+        let cutoff = as_of
+            .checked_sub_months(Months::new(rule.months))
+            .unwrap_or(NaiveDate::MIN);
+        all.extend(items(conn, rule.kind, cutoff)?);
+    }
+    Ok(all)
+}
+
 impl Store {
     /// The rules as the CFA set them (defaults where it set nothing).
     pub fn retention_rules(&self) -> Result<Vec<RetentionRule>> {
@@ -137,17 +154,11 @@ impl Store {
     /// What the rules would do on `as_of`: nothing is changed.
     pub fn retention_plan(&self, as_of: NaiveDate) -> Result<RetentionPlan> {
         let rules = self.retention_rules()?;
-        let mut all = Vec::new();
-        for rule in &rules {
-            let cutoff = as_of
-                .checked_sub_months(Months::new(rule.months))
-                .unwrap_or(NaiveDate::MIN);
-            all.extend(items(&self.conn, rule.kind, cutoff)?);
-        }
+        let items = plan_items(&self.conn, &rules, as_of)?;
         Ok(RetentionPlan {
             as_of,
             rules,
-            items: all,
+            items,
         })
     }
 
@@ -164,13 +175,7 @@ impl Store {
     ) -> Result<RetentionReport> {
         let rules = self.retention_rules()?;
         let changed = self.write(|tx| {
-            let mut plan_items = Vec::new();
-            for rule in &rules {
-                let cutoff = as_of
-                    .checked_sub_months(Months::new(rule.months))
-                    .unwrap_or(NaiveDate::MIN);
-                plan_items.extend(items(tx, rule.kind, cutoff)?);
-            }
+            let plan_items = plan_items(tx, &rules, as_of)?;
             let now: Vec<(RetentionKind, Id)> =
                 plan_items.iter().map(|i| (i.kind, i.record_id)).collect();
             if now != listed {
@@ -208,9 +213,7 @@ impl Store {
                                 [id],
                             )?;
                             tx.execute(
-                                "DELETE FROM proof WHERE (record_kind = 'apprentice' AND record_id = ?1)
-                                    OR (record_kind = 'follow_up' AND record_id IN (SELECT id FROM follow_up WHERE apprentice_id = ?1))
-                                    OR (record_kind = 'exit_survey' AND record_id IN (SELECT id FROM exit_survey WHERE apprentice_id = ?1))",
+                                &format!("DELETE FROM proof AS p WHERE {PERSONAL_PROOFS}"),
                                 [id],
                             )?;
                         }

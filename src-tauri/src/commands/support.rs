@@ -103,17 +103,10 @@ pub async fn export_apprentice_file(
     let store = data.store()?;
     let apprentice = store.apprentice(apprentice_id)?;
     let now = chrono::Local::now().naive_local();
-    let name = report::file_name(
-        "dossier-individuel",
-        // The id first: two homonyms printed the same day get two files.
-        &[
-            &apprentice.id.to_string(),
-            &apprentice.last_name,
-            &apprentice.first_name,
-        ],
-        now.date(),
-    );
-    let path = report::export_path(&store, &name)?;
+    let path = report::export_path(
+        &store,
+        &report::individual_file_name(&apprentice, now.date()),
+    )?;
     Ok(report::write_individual_file(
         &store,
         apprentice_id,
@@ -163,20 +156,9 @@ pub async fn export_personal_data(
     let store = data.store()?;
     let apprentice = store.apprentice(apprentice_id)?;
     let now = chrono::Local::now().naive_local();
-    let parts = [
-        apprentice.id.to_string(),
-        apprentice.last_name.clone(),
-        apprentice.first_name.clone(),
-    ];
-    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let pdf = report::export_path(
-        &store,
-        &report::file_name("dossier-individuel", &parts, now.date()),
-    )?;
-    let json = report::export_path(
-        &store,
-        &report::file_name("donnees-personnelles", &parts, now.date()).replace(".pdf", ".json"),
-    )?;
+    let (json, pdf) = report::personal_file_names(&apprentice, now.date());
+    let json = report::export_path(&store, &json)?;
+    let pdf = report::export_path(&store, &pdf)?;
     Ok(report::write_personal_data(
         &store,
         apprentice_id,
