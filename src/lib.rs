@@ -10,6 +10,7 @@ pub mod error;
 pub use error::{Error, FieldError, Result};
 pub mod format;
 pub mod fsio;
+pub mod interchange;
 pub mod metrics;
 pub mod model;
 pub mod report;

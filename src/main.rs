@@ -194,10 +194,76 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Imports a spreadsheet (CSV, XLSX, XLS, ODS): apprentices, exit
+    /// questionnaires, or the State's InserJeunes figures. Columns are found
+    /// by their headers. Prints what is (or, with `--dry-run`, would be)
+    /// created and updated, and every refused line with its line number and
+    /// reason; the valid lines are imported in one transaction.
+    Import {
+        #[arg(value_enum)]
+        what: ImportWhat,
+        file: PathBuf,
+        /// Lines whose promo exists nowhere go to this promo (its id).
+        #[arg(long, value_name = "ID", conflicts_with = "create_missing")]
+        cohort: Option<i64>,
+        /// Lines whose filière or promo exists nowhere create them.
+        #[arg(long)]
+        create_missing: bool,
+        /// Shows the preview and writes nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The day of the import (two-digit years, new promos' dates). Default: today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// InserJeunes' official figures beside Tremplin's own, per filière and
+    /// school year, with what differs in their definitions.
+    Inserjeunes {
+        #[arg(long, value_name = "YYYY-YYYY")]
+        year: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Writes one register as a spreadsheet: CSV for Excel in French (`;`,
+    /// UTF-8 with BOM, decimal comma, dates jj/mm/aaaa) or XLSX (typed cells,
+    /// frozen header row), atomically.
+    ExportRegister {
+        /// apprentices, partners, actions, attendance, offers, surveys,
+        /// follow_ups, non_conformities.
+        name: String,
+        #[arg(long, value_parser = ["csv", "xlsx"])]
+        format: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Writes the whole dataset as one JSON file (docs/interchange.md),
+    /// atomically. Proofs are referenced by their SHA-256.
+    ExportData {
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+    /// Loads a file written by `export-data` into an empty database: all of
+    /// it, or nothing with the JSON path of the first bad field.
+    ImportData {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Produces an A4 PDF from a document model (JSON), written atomically.
     RenderDocument(RenderDocumentArgs),
     /// Writes a deterministic French sample document model and its proof files.
     SampleDocument(SampleDocumentArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportWhat {
+    Apprentices,
+    Surveys,
+    Inserjeunes,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -638,6 +704,156 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             tremplin::demo::write_loop(&mut store, count, seed, &mut std::io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            what,
+            file,
+            cohort,
+            create_missing,
+            dry_run,
+            as_of,
+            format,
+        } => {
+            let today = as_of_or_today(as_of)?;
+            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut store = open(data_dir)?;
+            let kind = match what {
+                ImportWhat::Apprentices => tremplin::model::ImportKind::Apprentices,
+                ImportWhat::Surveys => tremplin::model::ImportKind::Surveys,
+                ImportWhat::Inserjeunes => {
+                    let report = store.import_inserjeunes(&name, &bytes, today)?;
+                    match format {
+                        Format::Json => print_json(&report)?,
+                        Format::Text => {
+                            println!(
+                                "Fichier : {name} ({}), {} ligne(s) ; {} chiffre(s) gardé(s), {} ligne(s) d’un autre établissement.",
+                                report.format, report.lines, report.figures, report.other_uai
+                            );
+                            if !report.unmatched_diplomas.is_empty() {
+                                println!(
+                                    "Codes diplôme sans filière du CFA : {}",
+                                    report.unmatched_diplomas.join(", ")
+                                );
+                            }
+                            print_refused(&report.refused);
+                        }
+                    }
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
+            let options = tremplin::model::ImportOptions {
+                cohort_id: cohort.map(tremplin::model::Id),
+                create_missing,
+                ..Default::default()
+            };
+            let mut quiet = |_: usize, _: usize| {};
+            let preview = if dry_run {
+                store.preview_import(kind, &name, &bytes, &options, today, &mut quiet)?
+            } else {
+                store.apply_import(kind, &name, &bytes, &options, today, &mut quiet)?
+            };
+            match format {
+                Format::Json => print_json(&preview)?,
+                Format::Text => print_preview(&preview),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inserjeunes {
+            year,
+            as_of,
+            format,
+        } => {
+            let store = open(data_dir)?;
+            let year = year
+                .map(|y| tremplin::validate::check_school_year(&y))
+                .transpose()?;
+            let list = store.inserjeunes_comparison(year, as_of_or_today(as_of)?)?;
+            match format {
+                Format::Json => print_json(&list)?,
+                Format::Text => {
+                    if list.is_empty() {
+                        println!("Aucun chiffre InserJeunes importé pour une filière du CFA.");
+                    }
+                    for c in &list {
+                        println!(
+                            "{} — {} — {} (fichier : « {} »)",
+                            c.programme_code, c.programme_name, c.school_year, c.year_label
+                        );
+                        for f in &c.figures {
+                            println!(
+                                "  {} : InserJeunes {} ; Tremplin {}",
+                                f.label, f.official_text, f.ours_text
+                            );
+                        }
+                        for n in &c.notes {
+                            println!("  · {n}");
+                        }
+                        println!();
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ExportRegister { name, format, out } => {
+            let register = tremplin::model::Register::from_code(name.trim()).ok_or_else(|| {
+                let names: Vec<&str> = tremplin::model::Register::ALL
+                    .iter()
+                    .map(|r| r.code())
+                    .collect();
+                tremplin::validate::field_error(
+                    "name",
+                    format!("« {name} » n’est pas un registre : {}.", names.join(", ")),
+                )
+            })?;
+            let format = tremplin::interchange::registers::SheetFormat::from_code(&format)
+                .unwrap_or(tremplin::interchange::registers::SheetFormat::Csv);
+            let store = open(data_dir)?;
+            let table = store.register(register)?;
+            tremplin::interchange::registers::write(&table, format, &out)?;
+            println!(
+                "{} : {} ligne(s) écrite(s) dans {}",
+                table.name,
+                table.rows.len(),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ExportData { out } => {
+            let store = open(data_dir)?;
+            let bytes = store.export_data()?;
+            tremplin::fsio::write_atomic(&out, &bytes)?;
+            println!(
+                "Jeu de données écrit dans {} ({} octets).",
+                out.display(),
+                bytes.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ImportData { file, format } => {
+            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+            let mut store = open(data_dir)?;
+            let written = store.import_data(&bytes)?;
+            let report = store.check()?;
+            let missing = report.proofs.missing.len();
+            match format {
+                Format::Json => print_json(&serde_json::json!({
+                    "records": written,
+                    "missingFiles": missing,
+                }))?,
+                Format::Text => {
+                    println!("{written} enregistrement(s) importé(s).");
+                    if missing > 0 {
+                        println!(
+                            "{missing} fichier(s) de preuves absents du dossier « Preuves » : copiez-les depuis l’ancien dossier de données, ou restaurez une archive."
+                        );
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { format } => {
             let store = open(data_dir)?;
             let report = store.check()?;
@@ -677,6 +893,60 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             })
         }
     }
+}
+
+fn print_refused(refused: &[tremplin::model::RefusedLine]) {
+    if refused.is_empty() {
+        return;
+    }
+    println!("Lignes refusées :");
+    for r in refused {
+        println!("  ligne {} : {}", r.line, r.reason);
+    }
+}
+
+fn print_preview(p: &tremplin::model::ImportPreview) {
+    println!(
+        "Fichier : {} ({}), {} ligne(s)",
+        p.file_name, p.format, p.lines
+    );
+    println!("Colonnes :");
+    for c in &p.columns {
+        println!("  {}. « {} » — {}", c.index + 1, c.header, c.note);
+    }
+    for v in &p.situations {
+        let read = tremplin::model::Situation::from_code(&v.code)
+            .map_or("non reconnue : lignes refusées", |s| s.label());
+        println!(
+            "  Situation « {} » ({} ligne(s)) → {read}",
+            v.value, v.lines
+        );
+    }
+    for m in &p.missing {
+        let what = if m.kind == "programme" {
+            format!("filière « {} » ({})", m.programme_code, m.label)
+        } else {
+            format!("promo « {} » de la filière {}", m.label, m.programme_code)
+        };
+        println!("Inconnue dans Tremplin : {what}, {} ligne(s)", m.lines);
+    }
+    let (created, updated) = if p.applied {
+        ("créé(s)", "mis à jour")
+    } else {
+        ("à créer", "à mettre à jour")
+    };
+    println!(
+        "{} {created}, {} {updated}, {} ligne(s) refusée(s){}",
+        p.created,
+        p.updated,
+        p.refused.len(),
+        if p.applied {
+            "."
+        } else {
+            " (rien n’est écrit)."
+        }
+    );
+    print_refused(&p.refused);
 }
 
 fn print_proof_check(p: &tremplin::model::ProofCheck) {

@@ -517,6 +517,7 @@ pub struct ReferenceData {
     pub record_kinds: Vec<Choice<RecordKind>>,
     pub standing_document_kinds: Vec<Choice<StandingDocumentKind>>,
     pub retention_kinds: Vec<Choice<RetentionKind>>,
+    pub registers: Vec<Choice<Register>>,
     /// Levels of the national nomenclature (3 = CAP … 8 = doctorat).
     pub levels: Vec<Choice<u8>>,
 }
@@ -588,6 +589,7 @@ impl ReferenceData {
                 StandingDocumentKind::label,
             ),
             retention_kinds: choices(RetentionKind::ALL, RetentionKind::label),
+            registers: choices(Register::ALL, Register::label),
             levels: choices(&[3u8, 4, 5, 6, 7, 8], level_label),
         }
     }
@@ -782,5 +784,19 @@ closed_list! {
         Jpeg = "jpeg", "Image JPEG";
         Png = "png", "Image PNG";
         Office = "office", "Document bureautique";
+    }
+}
+
+closed_list! {
+    /// A register that leaves Tremplin as a spreadsheet (CSV or XLSX).
+    Register {
+        Apprentices = "apprentices", "Apprentis";
+        Partners = "partners", "Partenaires";
+        Actions = "actions", "Actions";
+        Attendance = "attendance", "Émargements";
+        Offers = "offers", "Offres relayées";
+        Surveys = "surveys", "Questionnaires de sortie";
+        FollowUps = "follow_ups", "Suivis individuels";
+        NonConformities = "non_conformities", "Non-conformités";
     }
 }

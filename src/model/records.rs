@@ -201,6 +201,8 @@ pub struct Apprentice {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub employer: Option<String>,
+    /// The employer's SIRET (14 digits).
+    pub employer_siret: Option<String>,
     pub contract_start: Option<NaiveDate>,
     pub contract_end: Option<NaiveDate>,
     /// In training, or the reason they left.
@@ -221,6 +223,7 @@ pub struct NewApprentice {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub employer: Option<String>,
+    pub employer_siret: Option<String>,
     pub contract_start: Option<NaiveDate>,
     pub contract_end: Option<NaiveDate>,
     pub status: ApprenticeStatus,
@@ -241,6 +244,7 @@ pub struct ApprenticeInput {
     pub email: String,
     pub phone: String,
     pub employer: String,
+    pub employer_siret: String,
     pub contract_start: String,
     pub contract_end: String,
     /// An [`ApprenticeStatus`] code: « in_training » or an exit reason.

@@ -13,9 +13,12 @@
 
 mod actions;
 mod conformity;
+mod dataset;
 mod dispositif;
 mod files;
 mod followups;
+mod imports;
+mod inserjeunes;
 mod offers;
 mod organisation;
 mod overview;
@@ -25,6 +28,7 @@ mod personal;
 mod plans;
 mod programmes;
 mod proofs;
+mod registers;
 mod resources;
 mod retention;
 mod reviews;
@@ -37,7 +41,12 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use dataset::{
+    FORMAT as DATASET_FORMAT, FORMAT_VERSION as DATASET_VERSION, SCHEMA_TABLES,
+    TABLES as DATASET_TABLES,
+};
 pub use followups::OVERDUE_SETTING;
+pub use imports::Progress;
 pub use overview::Entity;
 pub use plans::default_milestones;
 pub use retention::RETENTION_MONTHS;
@@ -147,6 +156,18 @@ impl Store {
     /// Runs several checked writes as one transaction: all of them, or none.
     pub fn batch<T>(&mut self, work: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
         self.write(|tx| work(&Writer { tx }))
+    }
+
+    /// Runs `work` as a write and rolls it back whatever it returns: what a
+    /// write would do, seen by the writer methods themselves (the import's
+    /// preview).
+    pub fn trial<T>(&mut self, work: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&Writer { tx: &tx });
+        tx.rollback()?;
+        value
     }
 
     /// Runs `work` in one IMMEDIATE transaction: all of it is written, or none.

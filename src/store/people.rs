@@ -11,7 +11,8 @@ use crate::validate;
 const STAFF_COLUMNS: &str = "s.id, s.first_name, s.last_name, s.role, s.email, s.phone";
 const APPRENTICE_COLUMNS: &str =
     "a.id, a.cohort_id, a.first_name, a.last_name, a.birth_date, a.email, a.phone, \
-     a.employer, a.contract_start, a.contract_end, a.status, a.referent_id, a.exit_date";
+     a.employer, a.contract_start, a.contract_end, a.status, a.referent_id, a.exit_date, \
+     a.employer_siret";
 
 fn staff_from_row(r: &Row<'_>) -> rusqlite::Result<Staff> {
     Ok(Staff {
@@ -39,6 +40,7 @@ fn apprentice_from_row(r: &Row<'_>) -> rusqlite::Result<Apprentice> {
         status: code(r, 10, ApprenticeStatus::from_code)?,
         referent_id: r.get(11)?,
         exit_date: r.get(12)?,
+        employer_siret: r.get(13)?,
     })
 }
 
@@ -51,7 +53,7 @@ fn get_staff(conn: &Connection, id: Id) -> Result<Staff> {
     )
 }
 
-fn get_apprentice(conn: &Connection, id: Id) -> Result<Apprentice> {
+pub(super) fn get_apprentice(conn: &Connection, id: Id) -> Result<Apprentice> {
     let sql = format!("SELECT {APPRENTICE_COLUMNS} FROM apprentice a WHERE a.id = ?1");
     found(
         conn.query_row(&sql, [id], apprentice_from_row),
@@ -114,10 +116,10 @@ impl Store {
         let rows = stmt.query_map(params![filter.programme_id, filter.cohort_id], |r| {
             Ok(ApprenticeRow {
                 apprentice: apprentice_from_row(r)?,
-                cohort_label: r.get(13)?,
-                programme_id: r.get(14)?,
-                programme_code: r.get(15)?,
-                referent_name: r.get(16)?,
+                cohort_label: r.get(14)?,
+                programme_id: r.get(15)?,
+                programme_code: r.get(16)?,
+                referent_name: r.get(17)?,
             })
         })?;
         let mut rows: Vec<ApprenticeRow> = rows.collect::<rusqlite::Result<_>>()?;
@@ -194,7 +196,8 @@ impl Writer<'_> {
             a.contract_end,
             a.status.code(),
             a.referent_id,
-            a.exit_date
+            a.exit_date,
+            a.employer_siret
         ];
         match id {
             Some(id) => {
@@ -228,8 +231,8 @@ impl Writer<'_> {
                 tx.execute(
                     "UPDATE apprentice SET cohort_id = ?1, first_name = ?2, last_name = ?3, birth_date = ?4,
                          email = ?5, phone = ?6, employer = ?7, contract_start = ?8, contract_end = ?9,
-                         status = ?10, referent_id = ?11, exit_date = ?12
-                     WHERE id = ?13",
+                         status = ?10, referent_id = ?11, exit_date = ?12, employer_siret = ?13
+                     WHERE id = ?14",
                     values.as_slice(),
                 )?;
                 super::followups::sync_referent(tx, id, a.referent_id, a.referent_since)?;
@@ -238,8 +241,8 @@ impl Writer<'_> {
             None => {
                 tx.execute(
                     "INSERT INTO apprentice (cohort_id, first_name, last_name, birth_date, email, phone, employer,
-                         contract_start, contract_end, status, referent_id, exit_date)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                         contract_start, contract_end, status, referent_id, exit_date, employer_siret)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                     values,
                 )?;
                 let id = Id(tx.last_insert_rowid());

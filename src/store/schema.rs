@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_proofs.sql"),
     include_str!("migrations/0006_dispositif.sql"),
     include_str!("migrations/0007_retention.sql"),
+    include_str!("migrations/0008_interchange.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -126,7 +126,7 @@ CREATE TABLE apprentice (
     contract_end   TEXT,
     status         TEXT NOT NULL,
     referent_id    INTEGER REFERENCES staff (id) ON DELETE RESTRICT
-, exit_date TEXT, anonymised_on TEXT);
+, exit_date TEXT, anonymised_on TEXT, employer_siret TEXT);
 
 CREATE TABLE attendance (
     action_id     INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,
@@ -229,6 +229,22 @@ CREATE TABLE framework_indicator (
     -- 1 when the indicator applies to CFAs only (13, 14, 15, 29…).
     cfa_only        INTEGER NOT NULL DEFAULT 0,
     framework       TEXT NOT NULL
+);
+
+CREATE TABLE inserjeunes_figure (
+    id            INTEGER PRIMARY KEY,
+    -- The year as the file writes it (« 2023 », « 2021-2022 »…) and the
+    -- school year Tremplin compares it with.
+    year_label    TEXT NOT NULL,
+    school_year   TEXT NOT NULL,
+    uai           TEXT,
+    diploma_code  TEXT NOT NULL,
+    label         TEXT NOT NULL,
+    measure       TEXT NOT NULL CHECK (measure IN ('further_studies', 'employment_6', 'employment_12',
+                      'employment_18', 'employment_24', 'expected_employment_6', 'value_added_6')),
+    value         REAL,
+    imported_on   TEXT NOT NULL,
+    UNIQUE (school_year, diploma_code, measure)
 );
 
 CREATE TABLE milestone (
@@ -473,6 +489,8 @@ CREATE INDEX evaluation_score_apprentice ON evaluation_score (apprentice_id);
 CREATE INDEX follow_up_apprentice ON follow_up (apprentice_id, held_on);
 
 CREATE INDEX follow_up_staff ON follow_up (staff_id);
+
+CREATE INDEX inserjeunes_figure_diploma ON inserjeunes_figure (diploma_code, school_year);
 
 CREATE INDEX milestone_year_index ON milestone (school_year);
 

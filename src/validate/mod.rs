@@ -114,6 +114,7 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
     let email = f.email("email", &input.email);
     let phone = f.phone("phone", &input.phone);
     let employer = f.optional("employer", &input.employer, 200);
+    let employer_siret = f.siret("employerSiret", &input.employer_siret);
     let contract_start = f.date("contractStart", &input.contract_start, false);
     let contract_end = f.date("contractEnd", &input.contract_end, false);
     let status = if input.status.trim().is_empty() {
@@ -179,6 +180,7 @@ pub fn check_apprentice(input: &ApprenticeInput) -> Result<NewApprentice> {
             email,
             phone,
             employer,
+            employer_siret,
             contract_start,
             contract_end,
             status,

@@ -11,6 +11,7 @@ mod dispositif;
 mod document;
 mod indicator14;
 mod indicator29;
+mod interchange;
 mod personal;
 mod proofs;
 mod store;

@@ -25,7 +25,7 @@ const text = (element: Element | null | undefined) => element?.textContent?.repl
 const all = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];
 
 const lea: Apprentice = {
-  id: 5, cohortId: 1, firstName: 'Léa', lastName: 'Martin', birthDate: '2005-03-14', email: null, phone: null, employer: 'Boulangerie Petit',
+  id: 5, cohortId: 1, firstName: 'Léa', lastName: 'Martin', birthDate: '2005-03-14', email: null, phone: null, employer: 'Boulangerie Petit', employerSiret: null,
   contractStart: '2024-09-02', contractEnd: '2026-06-30', status: 'graduated', exitDate: '2026-07-03', referentId: 1,
 };
 
@@ -345,7 +345,7 @@ describe('ways into the file', () => {
   it('opens from « Suivi individuel » for the apprentice shown, and closes with Échap', async () => {
     const row: ApprenticeRow = {
       id: 5, cohortId: 1, cohortLabel: 'BTS MCO 2024-2026', programmeId: 1, programmeCode: 'BTS MCO', referentName: 'Sophie Lefèvre',
-      firstName: 'Léa', lastName: 'Martin', birthDate: null, email: null, phone: null, employer: null, contractStart: null, contractEnd: null,
+      firstName: 'Léa', lastName: 'Martin', birthDate: null, email: null, phone: null, employer: null, employerSiret: null, contractStart: null, contractEnd: null,
       status: 'graduated', exitDate: '2026-07-03', referentId: 1,
     };
     const { calls } = renderWithApp(FollowUpsPage, {}, core(fixture(), (cmd) => {

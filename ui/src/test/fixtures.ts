@@ -145,6 +145,7 @@ export const reference: ReferenceData = {
     { code: 'png', label: 'Image PNG' },
   ],
   recordKinds: [{ code: 'action', label: 'Action' }],
+  registers: [{ code: 'apprentices', label: 'Apprentis' }],
   retentionKinds: [
     { code: 'left_apprentices', label: 'Identité des apprentis sortis' },
     { code: 'follow_up_notes', label: 'Notes des entretiens de suivi' },

@@ -40,7 +40,7 @@ const list = (rows: OverdueRow[], afterDays = 35): OverdueList => ({ asOf: '2026
 function apprentice(row: OverdueRow): ApprenticeRow {
   return {
     id: row.apprenticeId, cohortId: row.cohortId, cohortLabel: row.cohortLabel, programmeId: row.cohortId === 2 ? 1 : 2, programmeCode: row.programmeCode,
-    referentName: row.referentName, firstName: row.firstName, lastName: row.lastName, birthDate: null, email: null, phone: null, employer: null,
+    referentName: row.referentName, firstName: row.firstName, lastName: row.lastName, birthDate: null, email: null, phone: null, employer: null, employerSiret: null,
     contractStart: null, contractEnd: null, status: 'in_training', exitDate: null, referentId: row.referentId,
   };
 }

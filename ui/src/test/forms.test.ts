@@ -71,7 +71,7 @@ describe('record forms', () => {
         birthDate: '2005-03-09',
         email: null,
         phone: null,
-        employer: 'Boulangerie Dupain',
+        employer: 'Boulangerie Dupain', employerSiret: null,
         contractStart: '2025-09-01',
         contractEnd: null,
         status: 'in_training',
@@ -95,7 +95,7 @@ describe('record forms', () => {
 
   it('ask the exit date once a reason is chosen, and show the core’s message on it', async () => {
     const apprentice = {
-      id: 6, cohortId: 1, firstName: 'Hugo', lastName: 'Petit', birthDate: null, email: null, phone: null, employer: null,
+      id: 6, cohortId: 1, firstName: 'Hugo', lastName: 'Petit', birthDate: null, email: null, phone: null, employer: null, employerSiret: null,
       contractStart: '2024-09-02', contractEnd: '2026-06-30', status: 'graduated' as const, exitDate: '2026-07-03', referentId: null,
     };
     const { calls } = renderWithApp(ApprenticeForm, { apprentice, cohorts, staff, onsaved: noop, onclose: noop, ondeleted: noop }, (cmd) => {

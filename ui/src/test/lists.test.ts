@@ -17,7 +17,7 @@ function apprentice(id: number, lastName: string, cohortId: number, exit: Partia
   const cohort = cohorts.find((c) => c.id === cohortId)!;
   return {
     id, cohortId, lastName, firstName: 'Léa', cohortLabel: cohort.label, programmeId: cohort.programmeId, programmeCode: cohort.programmeCode,
-    referentName: null, birthDate: null, email: null, phone: null, employer: null, contractStart: null, contractEnd: null, status: 'in_training', exitDate: null, referentId: null,
+    referentName: null, birthDate: null, email: null, phone: null, employer: null, employerSiret: null, contractStart: null, contractEnd: null, status: 'in_training', exitDate: null, referentId: null,
     ...exit,
   };
 }

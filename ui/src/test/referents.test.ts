@@ -17,7 +17,7 @@ const noop = () => {};
 const todayTyped = () => formatTypedDate(today(getLocalTimeZone()));
 
 const lea: Apprentice = {
-  id: 5, cohortId: 1, firstName: 'Léa', lastName: 'Martin', birthDate: null, email: null, phone: null, employer: null,
+  id: 5, cohortId: 1, firstName: 'Léa', lastName: 'Martin', birthDate: null, email: null, phone: null, employer: null, employerSiret: null,
   contractStart: '2024-09-02', contractEnd: '2026-06-30', status: 'in_training', exitDate: null, referentId: 1,
 };
 
@@ -136,7 +136,7 @@ function row(id: number, lastName: string, firstName: string, cohortId: number, 
   const person = staff.find((s) => s.id === referent);
   return {
     id, cohortId, lastName, firstName, cohortLabel: cohort.label, programmeId: cohort.programmeId, programmeCode: cohort.programmeCode,
-    referentName: person ? `${person.firstName} ${person.lastName}` : null, birthDate: null, email: null, phone: null, employer: null,
+    referentName: person ? `${person.firstName} ${person.lastName}` : null, birthDate: null, email: null, phone: null, employer: null, employerSiret: null,
     contractStart: null, contractEnd: null, status: 'in_training', exitDate: null, referentId: referent,
   };
 }

@@ -136,7 +136,7 @@ function apprentice(id: number, firstName: string, lastName: string, cohortId: n
   const promo = Object.values(cohortsOf).flat().find((c) => c.id === cohortId)!;
   return {
     id, firstName, lastName, cohortId, cohortLabel: promo.label, programmeId: promo.programmeId, programmeCode: promo.programmeCode,
-    referentName: null, birthDate: null, email: null, phone: null, employer: null, contractStart: null, contractEnd: null,
+    referentName: null, birthDate: null, email: null, phone: null, employer: null, employerSiret: null, contractStart: null, contractEnd: null,
     status: exitDate ? 'graduated' : 'in_training', exitDate, referentId: null,
   };
 }

@@ -249,6 +249,7 @@ export const en: Record<MessageKey, string> = {
   'apprentices.field.email': 'Email',
   'apprentices.field.phone': 'Phone',
   'apprentices.field.employer': 'Employer',
+  'apprentices.field.employerSiret': 'Employer’s SIRET',
   'apprentices.field.contractStart': 'Contract start',
   'apprentices.field.contractEnd': 'Contract end',
   'apprentices.field.status': 'Status / exit reason',

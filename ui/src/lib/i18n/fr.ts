@@ -251,6 +251,7 @@ export const fr = {
   'apprentices.field.email': 'E-mail',
   'apprentices.field.phone': 'Téléphone',
   'apprentices.field.employer': 'Employeur',
+  'apprentices.field.employerSiret': 'SIRET de l’employeur',
   'apprentices.field.contractStart': 'Début du contrat',
   'apprentices.field.contractEnd': 'Fin du contrat',
   'apprentices.field.status': 'Statut / motif de sortie',

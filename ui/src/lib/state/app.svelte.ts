@@ -59,6 +59,7 @@ const EMPTY_REFERENCE: ReferenceData = {
   recordKinds: [],
   standingDocumentKinds: [],
   retentionKinds: [],
+  registers: [],
   levels: [],
 };
 

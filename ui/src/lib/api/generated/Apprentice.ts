@@ -5,7 +5,11 @@ import type { Id } from "./Id";
 /**
  * An apprentice: a learner in a cohort, under an apprenticeship contract.
  */
-export type Apprentice = { id: Id, cohortId: Id, firstName: string, lastName: string, birthDate: string | null, email: string | null, phone: string | null, employer: string | null, contractStart: string | null, contractEnd: string | null, 
+export type Apprentice = { id: Id, cohortId: Id, firstName: string, lastName: string, birthDate: string | null, email: string | null, phone: string | null, employer: string | null, 
+/**
+ * The employer's SIRET (14 digits).
+ */
+employerSiret: string | null, contractStart: string | null, contractEnd: string | null, 
 /**
  * In training, or the reason they left.
  */

@@ -2,7 +2,11 @@
 import type { ApprenticeStatus } from "./ApprenticeStatus";
 import type { Id } from "./Id";
 
-export type ApprenticeRow = { cohortLabel: string, programmeId: Id, programmeCode: string, referentName: string | null, id: Id, cohortId: Id, firstName: string, lastName: string, birthDate: string | null, email: string | null, phone: string | null, employer: string | null, contractStart: string | null, contractEnd: string | null, 
+export type ApprenticeRow = { cohortLabel: string, programmeId: Id, programmeCode: string, referentName: string | null, id: Id, cohortId: Id, firstName: string, lastName: string, birthDate: string | null, email: string | null, phone: string | null, employer: string | null, 
+/**
+ * The employer's SIRET (14 digits).
+ */
+employerSiret: string | null, contractStart: string | null, contractEnd: string | null, 
 /**
  * In training, or the reason they left.
  */

@@ -17,6 +17,7 @@ import type { PartnerKind } from "./PartnerKind";
 import type { ProofKind } from "./ProofKind";
 import type { ProofMedia } from "./ProofMedia";
 import type { RecordKind } from "./RecordKind";
+import type { Register } from "./Register";
 import type { ResourceKind } from "./ResourceKind";
 import type { ResultFigure } from "./ResultFigure";
 import type { RetentionKind } from "./RetentionKind";
@@ -32,7 +33,7 @@ import type { UsageMetric } from "./UsageMetric";
 /**
  * Every closed list with its labels, sent once to the UI.
  */
-export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, followUpKinds: Array<Choice<FollowUpKind>>, followUpTopics: Array<Choice<FollowUpTopic>>, evaluationScales: Array<Choice<EvaluationScale>>, resourceKinds: Array<Choice<ResourceKind>>, usageMetrics: Array<Choice<UsageMetric>>, nonConformityLevels: Array<Choice<NonConformityLevel>>, rootCauses: Array<Choice<RootCause>>, correctiveStatuses: Array<Choice<CorrectiveStatus>>, proofKinds: Array<Choice<ProofKind>>, proofMedia: Array<Choice<ProofMedia>>, recordKinds: Array<Choice<RecordKind>>, standingDocumentKinds: Array<Choice<StandingDocumentKind>>, retentionKinds: Array<Choice<RetentionKind>>, 
+export type ReferenceData = { actionKinds: Array<ActionKindChoice>, partnerKinds: Array<Choice<PartnerKind>>, staffRoles: Array<Choice<StaffRole>>, apprenticeStatuses: Array<Choice<ApprenticeStatus>>, timepoints: Array<Choice<Timepoint>>, surveyMethods: Array<Choice<SurveyMethod>>, situations: Array<Choice<Situation>>, employmentContracts: Array<Choice<EmploymentContract>>, studyTypes: Array<Choice<StudyType>>, offerContracts: Array<Choice<OfferContract>>, offerChannels: Array<Choice<OfferChannel>>, objectiveMeasures: Array<Choice<ObjectiveMeasure>>, resultFigures: Array<Choice<ResultFigure>>, objectiveStatuses: Array<Choice<ObjectiveStatus>>, milestoneKinds: Array<Choice<MilestoneKind>>, followUpKinds: Array<Choice<FollowUpKind>>, followUpTopics: Array<Choice<FollowUpTopic>>, evaluationScales: Array<Choice<EvaluationScale>>, resourceKinds: Array<Choice<ResourceKind>>, usageMetrics: Array<Choice<UsageMetric>>, nonConformityLevels: Array<Choice<NonConformityLevel>>, rootCauses: Array<Choice<RootCause>>, correctiveStatuses: Array<Choice<CorrectiveStatus>>, proofKinds: Array<Choice<ProofKind>>, proofMedia: Array<Choice<ProofMedia>>, recordKinds: Array<Choice<RecordKind>>, standingDocumentKinds: Array<Choice<StandingDocumentKind>>, retentionKinds: Array<Choice<RetentionKind>>, registers: Array<Choice<Register>>, 
 /**
  * Levels of the national nomenclature (3 = CAP … 8 = doctorat).
  */
