@@ -212,12 +212,14 @@ impl Store {
         }
         match value.get("version").and_then(Value::as_i64) {
             Some(FORMAT_VERSION) => {}
-            Some(v) if v > FORMAT_VERSION => return Err(bad(
-                "$.version",
-                &format!(
+            Some(v) if v > FORMAT_VERSION => {
+                return Err(bad(
+                    "$.version",
+                    &format!(
                     "le format {v} vient d’une version plus récente de Tremplin : installez-la."
                 ),
-            )),
+                ))
+            }
             _ => {
                 return Err(bad(
                     "$.version",
@@ -227,12 +229,14 @@ impl Store {
         }
         match value.get("schemaVersion").and_then(Value::as_i64) {
             Some(v) if (1..=LATEST_VERSION).contains(&v) => {}
-            Some(v) if v > LATEST_VERSION => return Err(bad(
-                "$.schemaVersion",
-                &format!(
+            Some(v) if v > LATEST_VERSION => {
+                return Err(bad(
+                    "$.schemaVersion",
+                    &format!(
                     "le schéma {v} vient d’une version plus récente de Tremplin : installez-la."
                 ),
-            )),
+                ))
+            }
             _ => return Err(bad("$.schemaVersion", "un numéro de schéma est attendu.")),
         }
         let Some(tables) = value.get("tables").and_then(Value::as_object) else {

@@ -12,6 +12,9 @@ use crate::model::{
 };
 use crate::validate;
 
+/// One filière and year: (programme, level, school year, year label, measures).
+type Group = (Id, Option<u8>, String, String, Vec<(String, Option<f64>)>);
+
 impl Store {
     /// Reads an InserJeunes file and keeps the CFA's figures (its UAI when
     /// the CFA has one), replacing those of the same year, diploma and
@@ -116,8 +119,7 @@ impl Store {
                 r.get::<_, Option<f64>>(5)?,
             ))
         })?;
-        let mut groups: Vec<(Id, Option<u8>, String, String, Vec<(String, Option<f64>)>)> =
-            Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         for row in rows {
             let (programme, level, school_year, label, measure, value) = row?;
             match groups.last_mut() {
