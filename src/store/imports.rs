@@ -198,6 +198,20 @@ impl Lines<'_, '_> {
         }
     }
 
+    /// The birth date of a line: `Some(None)` when empty, `None` (the line
+    /// refused) when it is not a date.
+    fn birth_date(&mut self, line: usize, cells: &[String]) -> Option<Option<NaiveDate>> {
+        let text = self.cols.get(cells, "birthDate");
+        match sheet::parse_date(text, self.today) {
+            Ok(day) => Some(Some(day)),
+            Err(_) if text.is_empty() => Some(None),
+            Err(reason) => {
+                self.refuse(line, format!("Date de naissance : {reason}"));
+                None
+            }
+        }
+    }
+
     /// The cells' count against the headers': a short line was cut.
     fn shape(&mut self, line: usize, cells: &[String]) -> bool {
         let headers = self.sheet.headers.len();
@@ -682,17 +696,13 @@ fn apprentices(
         if !l.shape(row.line, cells) {
             continue;
         }
-        let last = cols.get(cells, "lastName");
-        let first = cols.get(cells, "firstName");
-        let email = cols.get(cells, "email");
-        let birth_text = cols.get(cells, "birthDate");
-        let birth = match sheet::parse_date(birth_text, l.today) {
-            Ok(day) => Some(day),
-            Err(reason) if !birth_text.is_empty() => {
-                l.refuse(row.line, format!("Date de naissance : {reason}"));
-                continue;
-            }
-            Err(_) => None,
+        let (last, first, email) = (
+            cols.get(cells, "lastName"),
+            cols.get(cells, "firstName"),
+            cols.get(cells, "email"),
+        );
+        let Some(birth) = l.birth_date(row.line, cells) else {
+            continue;
         };
         let existing = people.find(last, first, birth, email);
         if let Some(id) = existing {
@@ -914,17 +924,13 @@ fn surveys(l: &mut Lines<'_, '_>, options: &ImportOptions, progress: Progress<'_
         if !l.shape(row.line, cells) {
             continue;
         }
-        let last = cols.get(cells, "lastName");
-        let first = cols.get(cells, "firstName");
-        let email = cols.get(cells, "email");
-        let birth_text = cols.get(cells, "birthDate");
-        let birth = match sheet::parse_date(birth_text, l.today) {
-            Ok(day) => Some(day),
-            Err(reason) if !birth_text.is_empty() => {
-                l.refuse(row.line, format!("Date de naissance : {reason}"));
-                continue;
-            }
-            Err(_) => None,
+        let (last, first, email) = (
+            cols.get(cells, "lastName"),
+            cols.get(cells, "firstName"),
+            cols.get(cells, "email"),
+        );
+        let Some(birth) = l.birth_date(row.line, cells) else {
+            continue;
         };
         let apprentice = match people.find(last, first, birth, email) {
             Some(id) => id,

@@ -4,7 +4,7 @@ use std::process::{Command, Output};
 
 use super::Folder;
 
-fn tremplin(folder: &Folder, args: &[&str]) -> Output {
+pub(crate) fn tremplin(folder: &Folder, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tremplin"))
         .arg("--data-dir")
         .arg(folder.path())

@@ -3,13 +3,12 @@
 //! lines by their line number), InserJeunes, the registers as CSV and XLSX,
 //! and the whole dataset as JSON (byte-identical round trip on the demo).
 
-use std::process::Command;
-
 use chrono::NaiveDate;
 use tremplin::interchange::registers::{self, SheetFormat};
 use tremplin::model::*;
 use tremplin::Store;
 
+use super::cli::tremplin;
 use super::Folder;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -664,16 +663,6 @@ fn the_whole_dataset_round_trips_byte_for_byte() {
             .unwrap();
         assert_eq!(n, 0, "nothing written");
     }
-}
-
-fn tremplin(folder: &Folder, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_tremplin"))
-        .arg("--data-dir")
-        .arg(folder.path())
-        .args(args)
-        .env_remove("TREMPLIN_DATA_DIR")
-        .output()
-        .unwrap()
 }
 
 #[test]
